@@ -1,0 +1,23 @@
+//! massage-explainer: an evidence-honest explainer of how massage therapy may help
+//! back pain, compiled to wasm with its claim base bundled.
+//!
+//! Layers, data flowing one way: `claimbase` (bundled data) → `app` (state and
+//! components). Nothing here fetches anything at run time.
+
+pub mod app;
+pub mod claimbase;
+
+/// The id of the element the standalone page (`www/index.html`) mounts into.
+pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
+
+/// Runs when the wasm module is instantiated: on the standalone page, mount the app.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
+    if let Some(root) = root {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
