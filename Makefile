@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e sizes
+.PHONY: setup serve build test lint test-native test-browser test-e2e coverage
 
 setup:
 	@bash .ci/setup.sh
@@ -22,6 +22,10 @@ serve: setup
 build: setup
 	trunk build --release
 	@node tests/e2e/sizes.mjs
+
+# Lists article sentences that mention an ontology term but back no claim.
+coverage:
+	cargo run --quiet --locked --bin claimbase-report
 
 lint:
 	cargo fmt --check

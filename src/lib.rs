@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod claimbase;
+pub mod query;
 
 /// The id of the element the standalone page (`www/index.html`) mounts into.
 pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
@@ -18,6 +19,10 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
     if let Some(root) = root {
-        yew::Renderer::<app::App>::with_root(root).render();
+        let props = app::AppProps {
+            instance: "mx".into(),
+            use_hash: true,
+        };
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     }
 }

@@ -1,7 +1,7 @@
 //! Native tests: article metadata detection and the bundled sources.
 #![cfg(not(target_arch = "wasm32"))]
 
-use massage_explainer::claimbase::articles::{classify_lines, detect, LineKind};
+use massage_explainer::claimbase::compile::articles::{classify_lines, detect, LineKind};
 use massage_explainer::claimbase::sources;
 
 #[test]

@@ -1,49 +1,222 @@
 //! Component tests in headless Chromium (wasm-bindgen-test; `make test` runs them).
 #![cfg(target_arch = "wasm32")]
 
-use massage_explainer::app::App;
+use massage_explainer::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh container attached to the test page's body.
-fn container() -> Element {
-    let document = web_sys::window()
+fn document() -> web_sys::Document {
+    web_sys::window()
         .and_then(|w| w.document())
-        .expect("a browser document");
-    let div = document.create_element("div").expect("a div");
-    document
+        .expect("a browser document")
+}
+
+/// Mounts an app in a fresh container attached to the page.
+async fn mount(use_hash: bool) -> Element {
+    let div = document().create_element("div").expect("a div");
+    document()
         .body()
         .expect("a body")
         .append_child(&div)
         .expect("attached");
+    let props = AppProps {
+        instance: "t".into(),
+        use_hash,
+    };
+    yew::Renderer::<App>::with_root_and_props(div.clone(), props).render();
+    yew::scheduler::flush().await;
     div
 }
 
-fn texts(root: &Element, selector: &str) -> Vec<String> {
+fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).expect("a valid selector");
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .map(|el| el.text_content().unwrap_or_default())
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn app_lists_every_bundled_source() {
-    let root = container();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+fn one(root: &Element, selector: &str) -> HtmlElement {
+    all(root, selector)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
 
-    let titles = texts(&root, ".mx-source-title");
-    assert_eq!(titles.len(), 5);
+fn text(root: &Element, selector: &str) -> String {
+    one(root, selector).text_content().unwrap_or_default()
+}
+
+async fn click(root: &Element, selector: &str) {
+    one(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_mechanism_shows_its_quotes() {
+    let root = mount(false).await;
     assert_eq!(
-        titles[3],
-        "The Effectiveness of Massage for Lower Back Pain"
+        one(&root, "[role=tab][aria-selected=true]")
+            .text_content()
+            .as_deref(),
+        Some("How it helps")
     );
-    assert!(titles[0].starts_with("“There is no one-size-fits-all"));
-    let heading = texts(&root, "#mx-sources-heading");
-    assert_eq!(heading, ["Sources (5)"]);
+    assert!(all(&root, ".mx-card").len() >= 11, "a card per mechanism");
+    click(&root, "[data-term=blood-flow] .mx-card-button").await;
+    assert_eq!(
+        text(&root, ".mx-detail-title"),
+        "Blood flow and circulation"
+    );
+    let quotes = all(&root, ".mx-detail .mx-quote blockquote");
+    assert!(!quotes.is_empty());
+    assert!(quotes.iter().any(|q| q
+        .text_content()
+        .unwrap_or_default()
+        .contains("increase blood flow")));
+    click(&root, ".mx-back").await;
+    assert!(all(&root, ".mx-detail").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn tabs_follow_the_arrow_keys() {
+    let root = mount(false).await;
+    let tab = one(&root, "[role=tab][aria-selected=true]");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    tab.dispatch_event(&event).expect("dispatched");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, "[role=tab][aria-selected=true]")
+            .text_content()
+            .as_deref(),
+        Some("Techniques")
+    );
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("techniques")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_map_cell_opens_its_claims() {
+    let root = mount(false).await;
+    click(&root, "#t-tab-map").await;
+    let cells = all(&root, ".mx-cell:not(.mx-cell-empty) button");
+    assert!(!cells.is_empty(), "some technique is linked to a mechanism");
+    let expected: usize = cells[0]
+        .text_content()
+        .unwrap_or_default()
+        .parse()
+        .expect("a count");
+    cells[0].click();
+    yew::scheduler::flush().await;
+    let claims = all(&root, ".mx-cell-detail .mx-claim");
+    assert!(!claims.is_empty());
+    // The cell counts the distinct articles behind those claims.
+    let mut sources: Vec<String> = all(&root, ".mx-cell-detail .mx-quote figcaption button")
+        .iter()
+        .filter_map(|b| b.text_content())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    assert_eq!(sources.len(), expected);
+    assert!(
+        !all(&root, ".mx-cell-empty").is_empty(),
+        "empty cells are explicit"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_quote_opens_its_article_at_the_passage() {
+    let root = mount(false).await;
+    click(&root, "[data-term=endorphins] .mx-card-button").await;
+    let quote = one(&root, ".mx-detail .mx-quote");
+    let passage = quote
+        .query_selector("blockquote")
+        .ok()
+        .flatten()
+        .and_then(|b| b.text_content())
+        .unwrap_or_default();
+    one(&quote, "figcaption button").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("sources")
+    );
+    let current = text(&root, ".mx-reader .mx-mark-current");
+    assert!(current.contains(&passage), "`{current}` holds `{passage}`");
+}
+
+#[wasm_bindgen_test]
+async fn the_hash_restores_state_and_follows_it() {
+    let window = web_sys::window().expect("window");
+    window
+        .location()
+        .set_hash("view=map&cell=deep-tissue~muscle-tension")
+        .expect("hash set");
+    let root = mount(true).await;
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("map")
+    );
+    assert!(text(&root, ".mx-cell-detail h2").contains('×'));
+    click(&root, "#t-tab-safety").await;
+    assert_eq!(
+        window.location().hash().ok().as_deref(),
+        Some("#view=safety")
+    );
+    window
+        .location()
+        .set_hash("view=garbage")
+        .expect("hash set");
+    // hashchange is async: wait for the browser to deliver it.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+    }))
+    .await
+    .expect("timer");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("mechanisms"),
+        "malformed → defaults"
+    );
+    window.location().set_hash("").expect("hash cleared");
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_rendered_as_text_never_html() {
+    let root = mount(false).await;
+    click(&root, "#t-tab-sources").await;
+    assert_eq!(all(&root, ".mx-source").len(), 5);
+    click(
+        &root,
+        "[data-source='003_c7d0e99dd2d4019b'] .mx-card-button",
+    )
+    .await;
+    assert!(
+        text(&root, ".mx-reader-body").contains("마사지"),
+        "verbatim text, stray words and all"
+    );
+    assert!(all(&root, ".mx-reader script").is_empty());
+    assert!(
+        !all(&root, ".mx-problems li").is_empty(),
+        "what the article gets wrong"
+    );
 }

@@ -2,26 +2,119 @@
 //! and the state give them; they never parse.
 
 pub mod components;
+pub mod context;
+pub mod hooks;
+pub mod route;
+pub mod state;
 
 use yew::prelude::*;
 
 use crate::claimbase;
-use components::source_list::SourceList;
+use crate::claimbase::kinds::TermKind;
+use components::map::MapView;
+use components::notice::SafetyNotice;
+use components::safety::SafetyView;
+use components::sources::SourcesView;
+use components::studies::StudiesView;
+use components::tabs::Tabs;
+use components::terms::TermsView;
+use context::Ctx;
+use route::View;
+use state::AppState;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Prefix for element ids, unique per instance on a page.
+    #[prop_or(AttrValue::Static("mx"))]
+    pub instance: AttrValue,
+    /// Mirror the state in the URL hash (the standalone page does).
+    #[prop_or(false)]
+    pub use_hash: bool,
+}
+
+/// "22 November 2026" from "2026-11-22".
+fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    {
+        Some(month) => format!("{} {month} {year}", day.trim_start_matches('0')),
+        None => iso.to_string(),
+    }
+}
 
 #[component]
-pub fn App() -> Html {
-    let sources = claimbase::sources();
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(AppState::default);
+    hooks::use_hash_sync(state.clone(), props.use_hash);
+    let ctx = Ctx {
+        dispatch: state.dispatcher(),
+        prefix: props.instance.clone(),
+    };
+    let base = claimbase::get();
+    let route = &state.route;
+    let panel = match route.view {
+        View::Mechanisms => {
+            html! { <TermsView kind={TermKind::Mechanism} selected={route.term} /> }
+        }
+        View::Techniques => {
+            html! { <TermsView kind={TermKind::Technique} selected={route.term} /> }
+        }
+        View::Map => html! { <MapView selected={route.cell} /> },
+        View::Studies => html! { <StudiesView selected={route.study} /> },
+        View::Sources => html! { <SourcesView source={route.source} passage={route.passage} /> },
+        View::Safety => html! { <SafetyView /> },
+    };
+    let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));
     html! {
-        <div class="mx-app">
-            <header class="mx-header">
-                <h1 class="mx-title">{ "How massage may help back pain" }</h1>
-                <p class="mx-lede">
-                    { "What the articles claim, what the research behind them found, and how strong the support is." }
-                </p>
-            </header>
-            <main class="mx-main">
-                <SourceList sources={sources} />
-            </main>
-        </div>
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <div class="mx-app">
+                <header class="mx-header">
+                    <h1 class="mx-title">{ base.title }</h1>
+                    <p class="mx-lede">
+                        { "What the articles claim, what the research behind them found, and how strong the support is." }
+                    </p>
+                    <p class="mx-reviewed">
+                        { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
+                    </p>
+                </header>
+                <SafetyNotice />
+                <nav class="mx-nav" aria-label="Explainer">
+                    <Tabs current={route.view} />
+                </nav>
+                <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
+                    { panel }
+                </div>
+                <footer class="mx-footer">
+                    <p>
+                        { "Quoted from: " }
+                        { base.sources.iter().map(|s| {
+                            let by = s.publisher.or(s.byline).map(|p| format!(" ({p})")).unwrap_or_default();
+                            format!("{}{by}", s.display_name())
+                        }).collect::<Vec<_>>().join("; ") }
+                        { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
+                    </p>
+                </footer>
+            </div>
+        </ContextProvider<Ctx>>
     }
 }

@@ -140,3 +140,25 @@ pub fn detect(text: &str) -> ArticleMeta {
     meta.lead = lead.join(" ");
     meta
 }
+
+/// The byte ranges of the lines a reader shows (headings and prose), trimmed.
+pub fn blocks(text: &str) -> Vec<(crate::claimbase::model::BlockKind, usize, usize)> {
+    use crate::claimbase::model::BlockKind;
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (raw, kind) in text.split('\n').zip(classify_lines(text)) {
+        let line = trim_line(raw);
+        let block_kind = match kind {
+            LineKind::Heading => Some(BlockKind::Heading),
+            LineKind::Body => Some(BlockKind::Paragraph),
+            _ => None,
+        };
+        if let Some(block_kind) = block_kind {
+            // `line` is a subslice of `raw`: its offset within the text is exact.
+            let start = offset + (line.as_ptr() as usize - raw.as_ptr() as usize);
+            out.push((block_kind, start, start + line.len()));
+        }
+        offset += raw.len() + 1;
+    }
+    out
+}

@@ -1,0 +1,138 @@
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::claim::ClaimCard;
+use super::focus::use_focus_on_mount;
+use crate::app::context::use_ctx;
+use crate::app::state::Action;
+use crate::claimbase;
+use crate::claimbase::model::TermIdx;
+use crate::query::explain;
+
+#[derive(Properties, PartialEq)]
+pub struct MapViewProps {
+    pub selected: Option<(TermIdx, TermIdx)>,
+}
+
+/// Moves focus between cell buttons with the arrow keys (a grid, one tab stop).
+fn on_grid_key(event: KeyboardEvent) {
+    let (dr, dc): (i32, i32) = match event.key().as_str() {
+        "ArrowRight" => (0, 1),
+        "ArrowLeft" => (0, -1),
+        "ArrowDown" => (1, 0),
+        "ArrowUp" => (-1, 0),
+        _ => return,
+    };
+    let Some(cell) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let (Some(row), Some(col)) = (
+        cell.get_attribute("data-row"),
+        cell.get_attribute("data-col"),
+    ) else {
+        return;
+    };
+    let (Ok(row), Ok(col)) = (row.parse::<i32>(), col.parse::<i32>()) else {
+        return;
+    };
+    event.prevent_default();
+    let selector = format!("[data-row=\"{}\"][data-col=\"{}\"]", row + dr, col + dc);
+    let next = cell
+        .closest("table")
+        .ok()
+        .flatten()
+        .and_then(|table| table.query_selector(&selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(next) = next {
+        let _ = next.focus();
+    }
+}
+
+/// Technique × mechanism: how many articles link each pair; a cell opens the claims.
+#[component]
+pub fn MapView(props: &MapViewProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let grid = explain::grid(base);
+    let name = |t: TermIdx| base.term(t).map_or("", |t| t.name);
+    let first_cell = grid
+        .sources
+        .iter()
+        .flatten()
+        .position(|&n| n > 0)
+        .unwrap_or(0);
+    let columns = grid.mechanisms.len().max(1);
+    html! {
+        <>
+            <p class="mx-intro">
+                { "Which techniques the articles say work through which effects. A number counts the articles that link the two; a dash means none does. Choose a cell to read the claims." }
+            </p>
+            <div class="mx-map-scroll" tabindex="0" role="region" aria-label="Technique and mechanism map, scrollable">
+                <table class="mx-map" onkeydown={Callback::from(on_grid_key)}>
+                    <caption class="mx-visually-hidden">{ "Number of articles linking each technique (rows) to each mechanism (columns)" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Technique" }</th>
+                            { for grid.mechanisms.iter().map(|&m| html! { <th scope="col"><span>{ name(m) }</span></th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for grid.techniques.iter().zip(&grid.sources).enumerate().map(|(r, (&t, row))| html! {
+                            <tr>
+                                <th scope="row">{ name(t) }</th>
+                                { for grid.mechanisms.iter().zip(row).enumerate().map(|(c, (&m, &n))| {
+                                    let selected = props.selected == Some((t, m));
+                                    let label = match n {
+                                        0 => format!("{} and {}: no article links them", name(t), name(m)),
+                                        1 => format!("{} and {}: 1 article", name(t), name(m)),
+                                        n => format!("{} and {}: {n} articles", name(t), name(m)),
+                                    };
+                                    html! {
+                                        <td class={classes!("mx-cell", (n == 0).then_some("mx-cell-empty"), selected.then_some("mx-cell-selected"))}>
+                                            <button type="button" aria-label={label} aria-pressed={if selected { "true" } else { "false" }}
+                                                data-row={r.to_string()} data-col={c.to_string()}
+                                                tabindex={if r * columns + c == first_cell { "0" } else { "-1" }}
+                                                onclick={ctx.send(Action::SelectCell(if selected { None } else { Some((t, m)) }))}>
+                                                { if n == 0 { "–".to_string() } else { n.to_string() } }
+                                            </button>
+                                        </td>
+                                    }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some((t, m)) = props.selected {
+                <CellDetail technique={t} mechanism={m} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CellDetailProps {
+    technique: TermIdx,
+    mechanism: TermIdx,
+}
+
+#[component]
+fn CellDetail(props: &CellDetailProps) -> Html {
+    let heading = use_focus_on_mount();
+    let base = claimbase::get();
+    let claims = explain::link_claims(base, props.technique, props.mechanism);
+    let name = |t: TermIdx| base.term(t).map_or("", |t| t.name);
+    html! {
+        <section class="mx-cell-detail" aria-live="polite">
+            <h2 tabindex="-1" ref={heading}>{ format!("{} × {}", name(props.technique), name(props.mechanism)) }</h2>
+            if claims.is_empty() {
+                <p class="mx-empty">{ "No article links this technique to this effect." }</p>
+            }
+            { for claims.iter().map(|&claim| html! { <ClaimCard key={claim} {claim} /> }) }
+        </section>
+    }
+}

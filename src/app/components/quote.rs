@@ -1,0 +1,33 @@
+use yew::prelude::*;
+
+use crate::app::context::use_ctx;
+use crate::app::state::Action;
+use crate::claimbase;
+use crate::claimbase::model::Passage;
+
+#[derive(Properties, PartialEq)]
+pub struct QuoteProps {
+    pub passage: Passage,
+}
+
+/// A verbatim passage with its article; the article name opens the reader at it.
+#[component]
+pub fn Quote(props: &QuoteProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let name = base
+        .source(props.passage.source)
+        .map(|s| s.display_name())
+        .unwrap_or_default();
+    html! {
+        <figure class="mx-quote">
+            <blockquote><p>{ base.passage_text(&props.passage) }</p></blockquote>
+            <figcaption>
+                <button type="button" class="mx-link" onclick={ctx.send(Action::OpenPassage(props.passage))}
+                    aria-label={format!("Read this passage in its article: {name}")}>
+                    { name }
+                </button>
+            </figcaption>
+        </figure>
+    }
+}

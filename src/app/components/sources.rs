@@ -1,0 +1,161 @@
+use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use super::evidence::EvidenceBadge;
+use super::focus::use_focus_on_mount;
+use crate::app::context::use_ctx;
+use crate::app::route::{Route, View};
+use crate::app::state::Action;
+use crate::claimbase;
+use crate::claimbase::model::{BlockKind, SourceIdx};
+use crate::query::explain;
+
+#[derive(Properties, PartialEq)]
+pub struct SourcesViewProps {
+    pub source: Option<SourceIdx>,
+    pub passage: Option<(u32, u32)>,
+}
+
+/// The articles: a list, or one article in the reader.
+#[component]
+pub fn SourcesView(props: &SourcesViewProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    if let Some(source) = props.source.filter(|&s| base.source(s).is_some()) {
+        return html! { <Reader {source} passage={props.passage} /> };
+    }
+    html! {
+        <>
+            <p class="mx-intro">{ "The articles this explainer is built from. Open one to read it with every quoted passage marked, and what it gets wrong." }</p>
+            <ul class="mx-source-list">
+                { for (0u16..).zip(base.sources).map(|(idx, source)| {
+                    let byline = byline(source.byline, source.publisher);
+                    html! {
+                        <li class="mx-source" data-source={source.id} key={source.id}>
+                            <h3 class="mx-source-title">
+                                <button type="button" class="mx-card-button" onclick={ctx.send(Action::OpenSource(Some(idx)))}>
+                                    { source.display_name() }
+                                </button>
+                            </h3>
+                            <p class="mx-source-meta">
+                                <span>{ format!("{} words", source.word_count) }</span>
+                                if let Some(byline) = byline { <span>{ byline }</span> }
+                                if source.title.is_none() { <span class="mx-source-untitled">{ "Untitled article" }</span> }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </>
+    }
+}
+
+fn byline(name: Option<&str>, publisher: Option<&str>) -> Option<String> {
+    match (name, publisher) {
+        (Some(name), Some(publisher)) => Some(format!("By {name}, {publisher}")),
+        (Some(name), None) => Some(format!("By {name}")),
+        (None, Some(publisher)) => Some(publisher.to_string()),
+        (None, None) => None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReaderProps {
+    source: SourceIdx,
+    passage: Option<(u32, u32)>,
+}
+
+#[component]
+fn Reader(props: &ReaderProps) -> Html {
+    let ctx = use_ctx();
+    let heading = use_focus_on_mount();
+    let body = use_node_ref();
+    let base = claimbase::get();
+    let marks = explain::quoted_ranges(base, props.source);
+    // The marked range that holds the requested passage.
+    let target = props.passage.and_then(|(start, _)| {
+        marks
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= start && start < e)
+    });
+    {
+        let body = body.clone();
+        use_effect_with(target, move |target| {
+            let el = target.and_then(|(start, _)| {
+                body.cast::<HtmlElement>()?
+                    .query_selector(&format!("[data-at=\"{start}\"]"))
+                    .ok()
+                    .flatten()
+            });
+            if let Some(el) = el {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let Some(source) = base.source(props.source) else {
+        return Html::default();
+    };
+    let weak = explain::weak_claims_of(base, props.source);
+    let studies = explain::studies_mentioned_by(base, props.source);
+    html! {
+        <article class="mx-reader" data-source={source.id}>
+            <button type="button" class="mx-back" onclick={ctx.send(Action::OpenSource(None))}>{ "← All sources" }</button>
+            <h2 class="mx-detail-title" tabindex="-1" ref={heading}>{ source.display_name() }</h2>
+            <p class="mx-source-meta">
+                <span>{ format!("{} words", source.word_count) }</span>
+                if let Some(byline) = byline(source.byline, source.publisher) { <span>{ byline }</span> }
+            </p>
+            if let Some(url) = source.url {
+                // The address as text: the widget never requests it.
+                <p class="mx-source-url"><span class="mx-label">{ "Published at: " }</span><code>{ url }</code></p>
+            }
+            if !weak.is_empty() || !studies.is_empty() {
+                <section class="mx-problems" aria-label="What this article gets wrong">
+                    <h3>{ "What this article gets wrong" }</h3>
+                    <ul>
+                        { for weak.iter().filter_map(|&c| base.claim(c)).map(|claim| html! {
+                            <li><EvidenceBadge level={claim.evidence} />{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
+                        }) }
+                        { for studies.iter().filter_map(|&s| base.study(s).map(|study| (s, study))).flat_map(|(s, study)| {
+                            let ctx = ctx.clone();
+                            study.discrepancies.iter().map(move |d| {
+                                let route = Route { study: Some(s), ..Route::view(View::Studies) };
+                                html! {
+                                    <li>
+                                        <button type="button" class="mx-link" onclick={ctx.send(Action::Restore(route))}>{ study.label }</button>
+                                        { ": " }{ *d }
+                                    </li>
+                                }
+                            })
+                        }) }
+                    </ul>
+                </section>
+            }
+            <div class="mx-reader-body" ref={body}>
+                { for source.blocks.iter().map(|block| {
+                    let pieces = explain::split_marked(source.text, block.start, block.end, &marks);
+                    let content: Html = pieces.into_iter().map(|(text, mark)| match mark {
+                        None => html! { { text } },
+                        Some((start, end)) => {
+                            let current = target == Some((start, end));
+                            html! {
+                                <mark class={classes!("mx-mark", current.then_some("mx-mark-current"))} data-at={start.to_string()} tabindex="-1"
+                                    data-end={end.to_string()}>{ text }</mark>
+                            }
+                        }
+                    }).collect();
+                    match block.kind {
+                        BlockKind::Heading => html! { <h4 class="mx-reader-heading">{ content }</h4> },
+                        BlockKind::Paragraph => html! { <p>{ content }</p> },
+                    }
+                }) }
+            </div>
+        </article>
+    }
+}

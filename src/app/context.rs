@@ -1,0 +1,37 @@
+//! What every component of one widget instance shares: the dispatcher and a
+//! prefix that keeps element ids (and so ARIA references) unique per instance.
+
+use yew::prelude::*;
+
+use super::state::{Action, AppState};
+
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Unique per instance on the page, e.g. `mx1`.
+    pub prefix: AttrValue,
+}
+
+impl Ctx {
+    /// An element id unique to this instance.
+    pub fn id(&self, local: &str) -> String {
+        format!("{}-{local}", self.prefix)
+    }
+
+    /// A callback that dispatches `action`, whatever the event.
+    pub fn send<E>(&self, action: Action) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+}
+
+/// The instance's context. `App` always provides it; a component rendered on its
+/// own (in a test) gets a private one rather than a panic.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    let fallback = use_reducer(AppState::default);
+    use_context::<Ctx>().unwrap_or_else(|| Ctx {
+        dispatch: fallback.dispatcher(),
+        prefix: "mx".into(),
+    })
+}

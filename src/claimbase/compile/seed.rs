@@ -1,0 +1,159 @@
+//! The seed files as written by hand: serde structures for `toml`. Positions are
+//! kept (`Spanned`) wherever a later check may need to point at a line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::claimbase::kinds::{ClaimKind, Design, Evidence, Population, SafetyKind, Status};
+
+pub type Id = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub reviewed: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSeed {
+    pub id: Id,
+    pub name: String,
+    pub summary: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ontology {
+    #[serde(default)]
+    pub mechanism: Vec<TermSeed>,
+    #[serde(default)]
+    pub technique: Vec<TermSeed>,
+    #[serde(default)]
+    pub condition: Vec<TermSeed>,
+    #[serde(default)]
+    pub comparator: Vec<TermSeed>,
+    #[serde(default)]
+    pub outcome: Vec<TermSeed>,
+}
+
+/// `{ source, quote }`: a verbatim passage of an article.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PassageSeed {
+    pub source: Id,
+    pub quote: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSeed {
+    pub id: Id,
+    pub kind: ClaimKind,
+    pub about: Vec<Id>,
+    pub text: String,
+    pub evidence: Evidence,
+    pub evidence_note: String,
+    #[serde(default)]
+    pub studies: Vec<Id>,
+    #[serde(default)]
+    pub support: Vec<PassageSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisagreementSeed {
+    pub id: Id,
+    pub topic: String,
+    pub claims: Vec<Id>,
+    pub note: String,
+}
+
+/// A passage the curators read and judged not to be a claim, with the reason,
+/// so the coverage report can say why it is left out.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotAClaimSeed {
+    pub source: Id,
+    pub quote: Spanned<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claims {
+    #[serde(default)]
+    pub claim: Vec<ClaimSeed>,
+    #[serde(default)]
+    pub disagreement: Vec<DisagreementSeed>,
+    #[serde(default)]
+    pub not_a_claim: Vec<NotAClaimSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationSeed {
+    pub citation: String,
+    pub authors: String,
+    pub title: String,
+    pub journal: String,
+    pub year: u16,
+    pub doi: String,
+    #[serde(default)]
+    pub participants: Option<u32>,
+    #[serde(default)]
+    pub duration: String,
+    pub result: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudySeed {
+    pub id: Id,
+    pub label: String,
+    pub design: Design,
+    pub populations: Vec<Population>,
+    #[serde(default)]
+    pub comparators: Vec<Id>,
+    #[serde(default)]
+    pub outcomes: Vec<Id>,
+    pub status: Status,
+    pub quality: String,
+    #[serde(default)]
+    pub discrepancies: Vec<String>,
+    #[serde(default)]
+    pub identified: Option<PublicationSeed>,
+    #[serde(default)]
+    pub closest: Option<PublicationSeed>,
+    #[serde(default)]
+    pub mention: Vec<PassageSeed>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Studies {
+    #[serde(default)]
+    pub study: Vec<StudySeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetySeed {
+    pub id: Id,
+    pub kind: SafetyKind,
+    pub text: String,
+    #[serde(default)]
+    pub basis: Option<String>,
+    #[serde(default)]
+    pub support: Vec<PassageSeed>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    #[serde(default)]
+    pub safety: Vec<SafetySeed>,
+}

@@ -1,0 +1,197 @@
+//! Derived facts for the explainer: which claims are about a term, which
+//! techniques act through which mechanisms and how many sources say so, which
+//! passages of an article are quoted.
+
+use std::collections::BTreeSet;
+
+use crate::claimbase::kinds::{Evidence, TermKind};
+use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx, TermIdx};
+
+/// Claims about `term`, strongest evidence first.
+pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
+    let mut found: Vec<ClaimIdx> = (0u16..)
+        .zip(base.claims)
+        .filter(|(_, c)| c.about.contains(&term))
+        .map(|(i, _)| i)
+        .collect();
+    found.sort_by_key(|&i| {
+        base.claim(i)
+            .map(|c| (c.evidence, std::cmp::Reverse(c.source_count)))
+    });
+    found
+}
+
+/// Distinct articles behind a set of claims.
+pub fn sources_of(base: &ClaimBase, claims: &[ClaimIdx]) -> BTreeSet<SourceIdx> {
+    claims
+        .iter()
+        .filter_map(|&c| base.claim(c))
+        .flat_map(|c| c.supports.iter().map(|p| p.source))
+        .collect()
+}
+
+/// How many claims about a term sit at each evidence level, in `Evidence::ALL` order.
+pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence, usize)> {
+    Evidence::ALL
+        .iter()
+        .map(|&level| {
+            (
+                level,
+                claims
+                    .iter()
+                    .filter_map(|&c| base.claim(c))
+                    .filter(|c| c.evidence == level)
+                    .count(),
+            )
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+/// The strongest evidence level among claims (trial > rationale > asserted > contradicted).
+pub fn strongest(base: &ClaimBase, claims: &[ClaimIdx]) -> Option<Evidence> {
+    claims
+        .iter()
+        .filter_map(|&c| base.claim(c))
+        .map(|c| c.evidence)
+        .min()
+}
+
+/// Terms of `kind` that share a claim with `term` (techniques of a mechanism, or
+/// mechanisms of a technique), with the number of sources linking each.
+pub fn linked(base: &ClaimBase, term: TermIdx, kind: TermKind) -> Vec<(TermIdx, usize)> {
+    base.terms_of_kind(kind)
+        .filter(|&(other, _)| other != term)
+        .map(|(other, _)| (other, link_claims(base, term, other)))
+        .filter(|(_, claims)| !claims.is_empty())
+        .map(|(other, claims)| (other, sources_of(base, &claims).len()))
+        .collect()
+}
+
+/// Claims about both terms: the claims behind a map cell.
+pub fn link_claims(base: &ClaimBase, a: TermIdx, b: TermIdx) -> Vec<ClaimIdx> {
+    (0u16..)
+        .zip(base.claims)
+        .filter(|(_, c)| c.about.contains(&a) && c.about.contains(&b))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The technique × mechanism grid: `grid[t][m]` = sources linking technique `t` to mechanism `m`.
+pub struct Grid {
+    pub techniques: Vec<TermIdx>,
+    pub mechanisms: Vec<TermIdx>,
+    pub sources: Vec<Vec<usize>>,
+}
+
+pub fn grid(base: &ClaimBase) -> Grid {
+    let techniques: Vec<TermIdx> = base
+        .terms_of_kind(TermKind::Technique)
+        .map(|(i, _)| i)
+        .collect();
+    let mechanisms: Vec<TermIdx> = base
+        .terms_of_kind(TermKind::Mechanism)
+        .map(|(i, _)| i)
+        .collect();
+    let sources = techniques
+        .iter()
+        .map(|&t| {
+            mechanisms
+                .iter()
+                .map(|&m| sources_of(base, &link_claims(base, t, m)).len())
+                .collect()
+        })
+        .collect();
+    Grid {
+        techniques,
+        mechanisms,
+        sources,
+    }
+}
+
+/// Studies behind the claims about a term.
+pub fn studies_of(base: &ClaimBase, claims: &[ClaimIdx]) -> BTreeSet<StudyIdx> {
+    claims
+        .iter()
+        .filter_map(|&c| base.claim(c))
+        .flat_map(|c| c.studies.iter().copied())
+        .collect()
+}
+
+/// Every quoted passage of an article (claims, study mentions, safety), sorted
+/// and with overlaps merged, for highlighting in the reader.
+pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
+    let mut ranges: Vec<(u32, u32)> = base
+        .claims
+        .iter()
+        .flat_map(|c| c.supports)
+        .chain(base.studies.iter().flat_map(|s| s.mentions))
+        .chain(base.safety.iter().flat_map(|s| s.supports))
+        .filter(|p: &&Passage| p.source == source)
+        .map(|p| (p.start, p.end))
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Claims an article makes that research contradicts or that stand unsupported.
+pub fn weak_claims_of(base: &ClaimBase, source: SourceIdx) -> Vec<ClaimIdx> {
+    let mut found: Vec<ClaimIdx> = (0u16..)
+        .zip(base.claims)
+        .filter(|(_, c)| matches!(c.evidence, Evidence::Contradicted | Evidence::Asserted))
+        .filter(|(_, c)| c.supports.iter().any(|p| p.source == source))
+        .map(|(i, _)| i)
+        .collect();
+    found.sort_by_key(|&i| base.claim(i).map(|c| c.evidence));
+    found.reverse();
+    found
+}
+
+/// Studies an article mentions.
+pub fn studies_mentioned_by(base: &ClaimBase, source: SourceIdx) -> Vec<StudyIdx> {
+    (0u16..)
+        .zip(base.studies)
+        .filter(|(_, s)| s.mentions.iter().any(|p| p.source == source))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Splits `text[start..end]` into plain and marked pieces, given sorted,
+/// non-overlapping `marks` in text coordinates. Each piece: (text, marked, mark start).
+pub fn split_marked<'a>(
+    text: &'a str,
+    start: u32,
+    end: u32,
+    marks: &[(u32, u32)],
+) -> Vec<(&'a str, Option<(u32, u32)>)> {
+    let mut pieces = Vec::new();
+    let mut at = start;
+    for &(m_start, m_end) in marks {
+        let (from, to) = (m_start.max(start), m_end.min(end));
+        if from >= to {
+            continue;
+        }
+        if at < from {
+            if let Some(plain) = text.get(at as usize..from as usize) {
+                pieces.push((plain, None));
+            }
+        }
+        if let Some(marked) = text.get(from as usize..to as usize) {
+            pieces.push((marked, Some((m_start, m_end))));
+        }
+        at = to;
+    }
+    if at < end {
+        if let Some(plain) = text.get(at as usize..end as usize) {
+            pieces.push((plain, None));
+        }
+    }
+    pieces
+}

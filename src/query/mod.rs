@@ -1,0 +1,3 @@
+//! Questions the views ask of the claim base. Pure Rust, no DOM; tested natively.
+
+pub mod explain;
