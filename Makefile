@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e coverage
+.PHONY: setup serve build test lint test-native test-browser test-e2e coverage bench
 
 setup:
 	@bash .ci/setup.sh
@@ -26,6 +26,12 @@ build: setup
 # Lists article sentences that mention an ontology term but back no claim.
 coverage:
 	cargo run --quiet --locked --bin claimbase-report
+
+# Release build sizes (raw / gzip / brotli) and claim base build time.
+bench: setup
+	trunk build --release
+	@node tests/e2e/sizes.mjs
+	cargo run --quiet --locked --release --bin claimbase-bench
 
 lint:
 	cargo fmt --check

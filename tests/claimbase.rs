@@ -494,3 +494,27 @@ fn uncovered_sentences_are_those_with_terms_and_no_quote() {
         .collect();
     assert_eq!(uncovered, ["Circulation matters too."]);
 }
+
+#[test]
+fn a_new_article_builds_without_other_edits_and_is_tagged() {
+    let mut f = files();
+    f.articles.push(SeedFile::new(
+        "seeds/articles/001_new.txt",
+        "A new article\n\nDeep tissue work may improve circulation.\n",
+    ));
+    let base = compile::compile(&f).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(base.sources.len(), 2);
+    assert_eq!(base.sources[1].title, Some("A new article"));
+    let tagged: Vec<&str> = base
+        .sentences
+        .iter()
+        .filter(|s| s.source == 1)
+        .flat_map(|s| s.terms.iter().map(|&t| base.terms[usize::from(t)].id))
+        .collect();
+    assert_eq!(tagged, ["blood-flow"]);
+    assert_eq!(
+        compile::uncovered_sentences(&base).len(),
+        1,
+        "the coverage report lists it"
+    );
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::claimbase::kinds::{Evidence, TermKind};
-use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx, Term, TermIdx};
 
 /// Claims about `term`, strongest evidence first.
 pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
@@ -66,6 +66,35 @@ pub fn linked(base: &ClaimBase, term: TermIdx, kind: TermKind) -> Vec<(TermIdx, 
         .filter(|(_, claims)| !claims.is_empty())
         .map(|(other, claims)| (other, sources_of(base, &claims).len()))
         .collect()
+}
+
+/// What a mechanism's or technique's card and detail show.
+pub struct TermFacts {
+    pub term: &'static Term,
+    /// Claims about it, strongest evidence first.
+    pub claims: Vec<ClaimIdx>,
+    /// Distinct articles behind those claims.
+    pub sources: usize,
+    /// The other axis (techniques of a mechanism, mechanisms of a technique),
+    /// with the number of articles linking each.
+    pub linked: Vec<(TermIdx, usize)>,
+}
+
+pub fn term_facts(base: &ClaimBase, idx: TermIdx) -> Option<TermFacts> {
+    let term = base.term(idx)?;
+    let other = if term.kind == TermKind::Technique {
+        TermKind::Mechanism
+    } else {
+        TermKind::Technique
+    };
+    let claims = claims_about(base, idx);
+    let sources = sources_of(base, &claims).len();
+    Some(TermFacts {
+        term,
+        sources,
+        linked: linked(base, idx, other),
+        claims,
+    })
 }
 
 /// Claims about both terms: the claims behind a map cell.

@@ -1,4 +1,4 @@
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 /// A ref whose element takes focus when it mounts, if the reader was already
@@ -22,4 +22,11 @@ pub fn use_focus_on_mount() -> NodeRef {
         });
     }
     node
+}
+
+/// Scrolls `el` into view at `block` (start, center, ...).
+pub fn scroll_to(el: &Element, block: ScrollLogicalPosition) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }

@@ -1,8 +1,8 @@
-use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
-use super::focus::use_focus_on_mount;
+use super::focus::{scroll_to, use_focus_on_mount};
 use crate::app::context::use_ctx;
 use crate::app::route::{Route, View};
 use crate::app::state::Action;
@@ -89,9 +89,7 @@ fn Reader(props: &ReaderProps) -> Html {
                     .flatten()
             });
             if let Some(el) = el {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
+                scroll_to(&el, ScrollLogicalPosition::Center);
                 if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
                     let _ = el.focus();
                 }

@@ -1,6 +1,7 @@
-use web_sys::{HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use super::focus::scroll_to;
 use super::quote::Quote;
 use crate::claimbase;
 use crate::claimbase::kinds::Status;
@@ -26,9 +27,7 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
                     .flatten()
             });
             if let Some(card) = card {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Start);
-                card.scroll_into_view_with_scroll_into_view_options(&options);
+                scroll_to(&card, ScrollLogicalPosition::Start);
             }
         });
     }

@@ -26,15 +26,6 @@ fn view_of(kind: TermKind) -> View {
     }
 }
 
-/// The other axis: techniques of a mechanism, mechanisms of a technique.
-fn other(kind: TermKind) -> TermKind {
-    if kind == TermKind::Technique {
-        TermKind::Mechanism
-    } else {
-        TermKind::Technique
-    }
-}
-
 fn articles(n: usize) -> String {
     match n {
         0 => "No article".to_string(),
@@ -79,12 +70,15 @@ struct TermProps {
 fn TermCard(props: &TermProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let Some(term) = base.term(props.term) else {
+    let Some(explain::TermFacts {
+        term,
+        claims,
+        sources,
+        linked,
+    }) = explain::term_facts(base, props.term)
+    else {
         return Html::default();
     };
-    let claims = explain::claims_about(base, props.term);
-    let sources = explain::sources_of(base, &claims).len();
-    let linked = explain::linked(base, props.term, other(term.kind));
     let linked_label = if term.kind == TermKind::Technique {
         "Acts through: "
     } else {
@@ -119,12 +113,15 @@ fn TermDetail(props: &TermProps) -> Html {
     let ctx = use_ctx();
     let heading = use_focus_on_mount();
     let base = claimbase::get();
-    let Some(term) = base.term(props.term) else {
+    let Some(explain::TermFacts {
+        term,
+        claims,
+        sources,
+        linked,
+    }) = explain::term_facts(base, props.term)
+    else {
         return Html::default();
     };
-    let claims = explain::claims_about(base, props.term);
-    let sources = explain::sources_of(base, &claims).len();
-    let linked = explain::linked(base, props.term, other(term.kind));
     let studies = explain::studies_of(base, &claims);
     let back = if term.kind == TermKind::Technique {
         "All techniques"

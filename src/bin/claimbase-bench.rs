@@ -1,0 +1,73 @@
+//! `make bench` (claim base part): how long compiling the claim base takes for
+//! the seeds and for generated article sets of growing size, to show it grows
+//! linearly. Generated articles reuse the seed sentences in a shuffled order, so
+//! extraction and tagging do real work; they exist only here, never in the wasm.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use massage_explainer::claimbase::compile::{self, SeedFile};
+    use std::path::Path;
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    let seeds = match compile::read_dir(Path::new("seeds"), "seeds") {
+        Ok(seeds) => seeds,
+        Err(errors) => {
+            errors.iter().for_each(|e| eprintln!("{e}"));
+            return ExitCode::FAILURE;
+        }
+    };
+    // Every sentence of the seeds, to recombine.
+    let sentences: Vec<String> = seeds
+        .articles
+        .iter()
+        .flat_map(|a| {
+            let text = String::from_utf8_lossy(&a.bytes).into_owned();
+            text.split(['.', '?', '!'])
+                .map(|s| s.trim().to_string())
+                .filter(|s| s.len() > 20)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let article = |n: usize| -> SeedFile {
+        // A deterministic walk through the sentences (a linear congruential step).
+        let mut text = format!("Generated article {n}\n\n");
+        let mut at = n.wrapping_mul(2_654_435_761) % sentences.len().max(1);
+        for paragraph in 0..6 {
+            for _ in 0..4 {
+                at = (at * 31 + 17 + paragraph) % sentences.len().max(1);
+                text.push_str(sentences.get(at).map_or("", String::as_str));
+                text.push_str(". ");
+            }
+            text.push_str("\n\n");
+        }
+        SeedFile::new(format!("seeds/articles/gen_{n:05}.txt"), text)
+    };
+    let time = |articles: usize| -> Option<f64> {
+        let mut files = seeds.clone();
+        files.articles.extend((0..articles).map(article));
+        let runs = 5;
+        let mut best = f64::MAX;
+        for _ in 0..runs {
+            let start = Instant::now();
+            let base = compile::compile(&files).ok()?;
+            let _ = compile::codegen::generate(&base);
+            best = best.min(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        Some(best)
+    };
+    println!("claim base build (parse + validate + extract + generate), best of 5:");
+    println!("{:>10} {:>12} {:>16}", "articles", "ms", "ms per article");
+    for extra in [0, 125, 250, 500, 1000] {
+        let Some(ms) = time(extra) else {
+            eprintln!("the claim base failed to compile");
+            return ExitCode::FAILURE;
+        };
+        let total = seeds.articles.len() + extra;
+        println!("{total:>10} {ms:>12.1} {:>16.3}", ms / total as f64);
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
