@@ -102,6 +102,8 @@ pub fn App(props: &AppProps) -> Html {
                     <Tabs current={route.view} />
                 </nav>
                 <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
+                    // Names the panel in the heading outline (h1 → h2 → cards' h3).
+                    <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
                     { panel }
                 </div>
                 <footer class="mx-footer">
