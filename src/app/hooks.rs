@@ -4,6 +4,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use super::hash::HashSync;
 use super::route::Route;
 use super::state::{Action, AppState};
 use crate::claimbase;
@@ -14,53 +15,62 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Decodes the hash; a malformed one logs one warning and gives the defaults.
-fn route_from_hash() -> Route {
-    Route::decode(&current_hash(), claimbase::get()).unwrap_or_else(|warning| {
-        web_sys::console::warn_1(&warning.into());
-        Route::default()
-    })
+/// The screen the hash holds for this instance, or `start` when it holds none. A
+/// malformed one logs one warning and gives `start` too.
+pub fn route_from_hash(sync: &HashSync, start: &Route) -> Route {
+    match sync.read(&current_hash()) {
+        None => start.clone(),
+        Some(screen) => Route::decode(&screen, claimbase::get()).unwrap_or_else(|warning| {
+            web_sys::console::warn_1(&warning.into());
+            start.clone()
+        }),
+    }
 }
 
-/// The state, restored from the hash on mount and on back/forward, and written
-/// back to it (as a new history entry) when the reader navigates.
+/// Follows the hash on back/forward (and hand edits), and writes the state back to
+/// it (as a new history entry) when the reader navigates. The state starts from
+/// `route_from_hash`; `start` is the screen shown when the hash holds none.
 #[hook]
-pub fn use_hash_sync(state: UseReducerHandle<AppState>, enabled: bool) {
+pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: Route) {
     {
         let dispatch = state.dispatcher();
-        use_effect_with(enabled, move |&enabled| {
-            let listeners = enabled.then(|| {
-                dispatch.dispatch(Action::Restore(route_from_hash()));
-                let window = web_sys::window();
-                window.map(|window| {
+        use_effect_with((sync.clone(), start.clone()), move |(sync, start)| {
+            let listeners = (*sync != HashSync::Off)
+                .then(web_sys::window)
+                .flatten()
+                .map(|window| {
+                    let (sync, start) = (sync.clone(), start.clone());
                     let on_change = move |_: &web_sys::Event| {
-                        dispatch.dispatch(Action::Restore(route_from_hash()))
+                        dispatch.dispatch(Action::Restore(route_from_hash(&sync, &start)))
                     };
                     let on_pop = on_change.clone();
                     (
                         EventListener::new(&window, "hashchange", on_change),
                         EventListener::new(&window, "popstate", on_pop),
                     )
-                })
-            });
+                });
             move || drop(listeners)
         });
     }
-    use_effect_with((state.route.clone(), enabled), |(route, enabled)| {
-        if *enabled {
-            let wanted = format!("#{}", route.encode(claimbase::get()));
+    use_effect_with(
+        (state.route.clone(), sync, start),
+        |(route, sync, start)| {
+            if *sync == HashSync::Off {
+                return;
+            }
+            let wanted = route.encode(claimbase::get());
             let current = current_hash();
-            // The default screen keeps a clean URL on first load.
-            let unchanged = current == wanted || (current.is_empty() && *route == Route::default());
+            let held = sync.read(&current);
+            // The start screen keeps a clean URL until the reader moves.
+            let unchanged =
+                held.as_deref() == Some(wanted.as_str()) || (held.is_none() && route == start);
             if !unchanged {
+                let url = sync.write(&current, Some(&wanted));
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.push_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&wanted),
-                    );
+                    let _ =
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
             }
-        }
-    });
+        },
+    );
 }

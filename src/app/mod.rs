@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod context;
+pub mod hash;
 pub mod hooks;
 pub mod route;
 pub mod state;
@@ -19,7 +20,8 @@ use components::studies::StudiesView;
 use components::tabs::Tabs;
 use components::terms::TermsView;
 use context::Ctx;
-use route::View;
+use hash::HashSync;
+use route::{Route, View};
 use state::AppState;
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +32,41 @@ pub struct AppProps {
     /// Mirror the state in the URL hash (the standalone page does).
     #[prop_or(false)]
     pub use_hash: bool,
+}
+
+/// The explainer with the standalone page's two settings; `Explainer` has them all.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let hash = if props.use_hash {
+        HashSync::Whole
+    } else {
+        HashSync::Off
+    };
+    html! { <Explainer instance={props.instance.clone()} {hash} /> }
+}
+
+/// Everything a host (the standalone page, `embed::mount`) sets on one instance.
+#[derive(Properties, PartialEq)]
+pub struct ExplainerProps {
+    /// Prefix for element ids, unique per instance on a page.
+    #[prop_or(AttrValue::Static("mx"))]
+    pub instance: AttrValue,
+    /// Where the instance keeps its screen in the URL hash, if anywhere.
+    #[prop_or_default]
+    pub hash: HashSync,
+    /// The first screen, unless the hash holds one; shown again whenever it changes
+    /// (an embed's `view` or `state` attribute changed).
+    #[prop_or_default]
+    pub start: Route,
+    /// Render the `cta` slot for the host's call to action (in a shadow root).
+    #[prop_or_default]
+    pub cta_slot: bool,
+    /// Called once, after the first render, with the screen shown.
+    #[prop_or_default]
+    pub on_ready: Callback<Route>,
+    /// Called with every later screen the reader moves to.
+    #[prop_or_default]
+    pub on_change: Callback<Route>,
 }
 
 /// "22 November 2026" from "2026-11-22".
@@ -63,9 +100,36 @@ fn long_date(iso: &str) -> String {
 }
 
 #[component]
-pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(AppState::default);
-    hooks::use_hash_sync(state.clone(), props.use_hash);
+pub fn Explainer(props: &ExplainerProps) -> Html {
+    let state = use_reducer(|| {
+        AppState::default().apply(state::Action::Restore(hooks::route_from_hash(
+            &props.hash,
+            &props.start,
+        )))
+    });
+    {
+        // A new start screen (the host changed an attribute) is shown at once; the
+        // first one is already in the state.
+        let dispatch = state.dispatcher();
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(props.start.clone(), move |start| {
+            if mounted.replace(true) {
+                dispatch.dispatch(state::Action::Restore(start.clone()))
+            }
+        });
+    }
+    hooks::use_hash_sync(state.clone(), props.hash.clone(), props.start.clone());
+    {
+        let (on_ready, on_change) = (props.on_ready.clone(), props.on_change.clone());
+        let shown_before = use_mut_ref(|| false);
+        use_effect_with(state.route.clone(), move |route| {
+            if shown_before.replace(true) {
+                on_change.emit(route.clone());
+            } else {
+                on_ready.emit(route.clone());
+            }
+        });
+    }
     let ctx = Ctx {
         dispatch: state.dispatcher(),
         prefix: props.instance.clone(),
@@ -98,14 +162,19 @@ pub fn App(props: &AppProps) -> Html {
                     </p>
                 </header>
                 <SafetyNotice />
-                <nav class="mx-nav" aria-label="Explainer">
+                // Not a landmark: in an embed, landmarks are the host page's to place.
+                <div class="mx-nav">
                     <Tabs current={route.view} />
-                </nav>
+                </div>
                 <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
                     // Names the panel in the heading outline (h1 → h2 → cards' h3).
                     <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
                     { panel }
                 </div>
+                if props.cta_slot {
+                    // The host's call to action, where a reader finishes.
+                    <div class="mx-cta"><slot name="cta" /></div>
+                }
                 <footer class="mx-footer">
                     <p>
                         { "Quoted from: " }

@@ -9,7 +9,8 @@ use crate::app::state::Action;
 pub fn SafetyNotice() -> Html {
     let ctx = use_ctx();
     html! {
-        <aside class="mx-notice" aria-label="Safety notice">
+        // A note, not an aside: an embed adds no landmark to its host's page.
+        <div class="mx-notice" role="note" aria-label="Safety notice">
             <p>
                 <strong>{ "Massage is not a diagnosis. " }</strong>
                 { "Back pain with fever, numbness in the groin, new bladder or bowel problems, a history of cancer, unexplained weight loss or a recent injury needs a doctor first. " }
@@ -17,6 +18,6 @@ pub fn SafetyNotice() -> Html {
                     { "Read the safety guidance" }
                 </button>
             </p>
-        </aside>
+        </div>
     }
 }
