@@ -6,12 +6,15 @@
 
 pub mod app;
 pub mod claimbase;
+pub mod embed;
 pub mod query;
 
 /// The id of the element the standalone page (`www/index.html`) mounts into.
 pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 
-/// Runs when the wasm module is instantiated: on the standalone page, mount the app.
+/// Runs when the wasm module is instantiated: on the standalone page, mount the app
+/// (it owns the URL hash, and announces `mx-ready` on its root, as an embed does).
+/// On a page that embeds the widget there is no such element: `embed.js` mounts.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
@@ -19,10 +22,13 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
     if let Some(root) = root {
-        let props = app::AppProps {
-            instance: "mx".into(),
-            use_hash: true,
-        };
-        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        let (on_ready, on_change) = embed::standalone_events(&root);
+        let props = yew::props!(app::ExplainerProps {
+            instance: "mx",
+            hash: app::hash::HashSync::Whole,
+            on_ready,
+            on_change,
+        });
+        yew::Renderer::<app::Explainer>::with_root_and_props(root, props).render();
     }
 }

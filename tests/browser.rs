@@ -220,3 +220,159 @@ async fn article_text_is_rendered_as_text_never_html() {
         "what the article gets wrong"
     );
 }
+
+/// Embeds: `embed::mount` in an open shadow root, as `www/embed.js` calls it.
+mod embedded {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use gloo_events::EventListener;
+    use massage_explainer::embed;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::*;
+    use web_sys::{CustomEvent, Element, ShadowRootInit, ShadowRootMode};
+
+    use super::{all, document, one};
+
+    /// A host element on the page with an open shadow root holding a div; the div.
+    fn shadow_root_div() -> (Element, Element) {
+        let host = document().create_element("section").expect("a section");
+        document()
+            .body()
+            .expect("a body")
+            .append_child(&host)
+            .expect("attached");
+        let shadow = host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .expect("a shadow root");
+        let root = document().create_element("div").expect("a div");
+        shadow.append_child(&root).expect("attached");
+        (host, root)
+    }
+
+    fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+        let object = js_sys::Object::new();
+        for (key, value) in pairs {
+            js_sys::Reflect::set(&object, &(*key).into(), value).expect("set");
+        }
+        object.into()
+    }
+
+    /// Records `type:view` for each widget event the host receives.
+    fn record(host: &Element) -> (Rc<RefCell<Vec<String>>>, Vec<EventListener>) {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let listeners = ["mx-ready", "mx-change"]
+            .into_iter()
+            .map(|kind| {
+                let seen = seen.clone();
+                EventListener::new(host, kind, move |event| {
+                    let view = event
+                        .dyn_ref::<CustomEvent>()
+                        .and_then(|e| js_sys::Reflect::get(&e.detail(), &"view".into()).ok())
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default();
+                    seen.borrow_mut().push(format!("{kind}:{view}"));
+                })
+            })
+            .collect();
+        (seen, listeners)
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_embed_follows_its_options_tells_its_host_and_unmounts() {
+        let (host, root) = shadow_root_div();
+        let (seen, _listeners) = record(&host);
+        let mut widget = embed::mount(root.clone(), options(&[("view", "map".into())]));
+        yew::scheduler::flush().await;
+        assert_eq!(
+            one(&root, "[role=tabpanel]")
+                .get_attribute("data-view")
+                .as_deref(),
+            Some("map")
+        );
+        assert!(root.class_list().contains("mx-root"));
+        assert_eq!(root.get_attribute("data-theme").as_deref(), Some("auto"));
+        assert_eq!(
+            all(&root, "slot[name=cta]").len(),
+            1,
+            "a slot for the host's call to action"
+        );
+        assert_eq!(*seen.borrow(), ["mx-ready:map"]);
+
+        widget.update(options(&[
+            ("view", "safety".into()),
+            ("theme", "dark".into()),
+            ("compact", true.into()),
+        ]));
+        yew::scheduler::flush().await;
+        assert_eq!(
+            one(&root, "[role=tabpanel]")
+                .get_attribute("data-view")
+                .as_deref(),
+            Some("safety")
+        );
+        assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+        assert!(root.has_attribute("data-compact"));
+
+        let studies = all(&root, "[role=tab]")
+            .into_iter()
+            .find(|tab| tab.text_content().as_deref() == Some("Studies"))
+            .expect("a Studies tab");
+        studies.click();
+        yew::scheduler::flush().await;
+        assert_eq!(
+            *seen.borrow(),
+            ["mx-ready:map", "mx-change:safety", "mx-change:studies"]
+        );
+
+        widget.destroy();
+        yew::scheduler::flush().await;
+        assert_eq!(root.child_element_count(), 0, "unmounted");
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn bad_options_give_the_defaults_and_a_working_widget() {
+        let (host, root) = shadow_root_div();
+        let widget = embed::mount(
+            root.clone(),
+            options(&[("view", 42.into()), ("theme", "neon".into())]),
+        );
+        yew::scheduler::flush().await;
+        assert_eq!(
+            one(&root, "[role=tabpanel]")
+                .get_attribute("data-view")
+                .as_deref(),
+            Some("mechanisms")
+        );
+        assert_eq!(root.get_attribute("data-theme").as_deref(), Some("auto"));
+        // Not even an object: still the defaults.
+        let mut widget = widget;
+        widget.update(JsValue::from_str("view=map"));
+        yew::scheduler::flush().await;
+        assert!(!all(&root, ".mx-card").is_empty());
+        widget.destroy();
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn instances_have_their_own_ids() {
+        let (first_host, first) = shadow_root_div();
+        let (second_host, second) = shadow_root_div();
+        let a = embed::mount(first.clone(), JsValue::UNDEFINED);
+        let b = embed::mount(second.clone(), JsValue::UNDEFINED);
+        yew::scheduler::flush().await;
+        let id = |root: &Element| one(root, "[role=tabpanel]").id();
+        assert_ne!(id(&first), id(&second));
+        a.destroy();
+        b.destroy();
+        first_host.remove();
+        second_host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_standalone_app_has_no_cta_slot() {
+        let root = super::mount(false).await;
+        assert!(all(&root, "slot").is_empty());
+    }
+}
