@@ -75,3 +75,24 @@ test('a malformed hash shows the defaults with one console warning', async () =>
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+test('the standalone page announces mx-ready once, with the screen, for timing first render', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.addInitScript(() => {
+    window.__ready = [];
+    document.addEventListener('mx-ready', (event) => {
+      window.__ready.push({ at: performance.now(), target: event.target.id, ...event.detail });
+    });
+  });
+  await page.goto(`${server.origin}/#view=studies`);
+  await page.waitForFunction(() => window.__ready.length > 0);
+  await page.locator('#mx-tab-map').click();
+  const ready = await page.evaluate(() => window.__ready);
+  assert.equal(ready.length, 1);
+  assert.equal(ready[0].target, 'massage-explainer-app');
+  assert.equal(ready[0].view, 'studies');
+  assert.equal(ready[0].state, 'view=studies');
+  assert.ok(ready[0].at > 0);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});

@@ -3,8 +3,10 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export { DIST } from './support-paths.mjs';
@@ -22,8 +24,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. `headers(path)` adds response headers. */
-export async function serve(root = DIST, headers = () => ({})) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port (or `port`, to bring a server back on the
+ * same origin). `headers(path)` adds response headers.
+ */
+export async function serve(root = DIST, headers = () => ({}), { port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -41,9 +46,28 @@ export async function serve(root = DIST, headers = () => ({})) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    // Keep-alive connections too: after close() the origin is really gone.
+    server.closeAllConnections();
+  });
+  return { origin, port: server.address().port, close };
+}
+
+/**
+ * A copy of dist/ in a temporary directory, plus `files` ({ 'path/in/copy': text }).
+ * For test pages next to the build, and for staging a changed deployment.
+ */
+export async function stage(files = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'mx-dist-'));
+  await cp(DIST, dir, { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Launches headless Debian Chromium with a fresh profile. */
@@ -82,4 +106,63 @@ export async function openPage(context, origin) {
   page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   return { page, offOrigin, consoleErrors };
+}
+
+/** Decodes a PNG (8-bit RGB or RGBA, as Chromium writes them) into its pixels. */
+export function decodePng(png) {
+  let at = 8;
+  let header;
+  const data = [];
+  while (at < png.length) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    const body = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8], colour: body[9] };
+    if (type === 'IDAT') data.push(body);
+    at += 12 + length;
+  }
+  if (!header || header.depth !== 8 || ![2, 6].includes(header.colour)) throw new Error('decodePng: not an 8-bit RGB(A) PNG');
+  const bpp = header.colour === 6 ? 4 : 3;
+  const stride = header.width * bpp;
+  const raw = inflateSync(Buffer.concat(data));
+  const pixels = Buffer.alloc(header.height * stride);
+  for (let y = 0; y < header.height; y += 1) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x += 1) {
+      const left = x >= bpp ? pixels[y * stride + x - bpp] : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const corner = x >= bpp && y > 0 ? pixels[(y - 1) * stride + x - bpp] : 0;
+      let value = raw[y * (stride + 1) + 1 + x];
+      if (filter === 1) value += left;
+      else if (filter === 2) value += up;
+      else if (filter === 3) value += (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - corner;
+        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - corner)];
+        value += pa <= pb && pa <= pc ? left : pb <= pc ? up : corner;
+      }
+      pixels[y * stride + x] = value & 0xff;
+    }
+  }
+  return { width: header.width, height: header.height, bpp, pixels };
+}
+
+/**
+ * How two screenshots differ: their sizes, how many pixels differ at all, and the
+ * largest difference of any colour channel.
+ */
+export function compareScreenshots(a, b) {
+  const [x, y] = [decodePng(a), decodePng(b)];
+  const sameSize = x.width === y.width && x.height === y.height;
+  let differing = 0;
+  let maxDelta = 0;
+  if (sameSize) {
+    for (let i = 0; i < x.width * x.height; i += 1) {
+      let delta = 0;
+      for (let c = 0; c < 3; c += 1) delta = Math.max(delta, Math.abs(x.pixels[i * x.bpp + c] - y.pixels[i * y.bpp + c]));
+      if (delta > 0) differing += 1;
+      maxDelta = Math.max(maxDelta, delta);
+    }
+  }
+  return { sameSize, width: x.width, height: x.height, differing, maxDelta };
 }

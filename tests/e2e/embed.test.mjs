@@ -1,0 +1,318 @@
+// The embed path: <massage-explainer> on host pages, the demo with two instances,
+// attributes, events, the JS API, the cta slot, and opting in to the URL hash.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serve, launch, openPage, stage } from './support.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A bare host page: the snippet and whatever `body` holds. */
+const hostPage = (body, head = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="/embed.js"></script>${head}</head>
+<body>${body}</body></html>`;
+
+let site;
+let server;
+let browser;
+before(async () => {
+  site = await stage({
+    'host/plain.html': hostPage('<main><h1>Host</h1><massage-explainer id="a"></massage-explainer></main>'),
+    'host/empty.html': hostPage('<main><h1>Host</h1><div id="slot"></div></main>'),
+    'host/hash.html': hostPage(`<main><h1 id="section">Host</h1>
+      <massage-explainer id="a" hash="a"></massage-explainer>
+      <massage-explainer id="b" hash="b" view="safety"></massage-explainer></main>`),
+    // The globals a page has before any script of ours: compared with after.
+    'host/globals.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Globals</title></head>
+      <body><h1>Host</h1></body></html>`,
+  });
+  server = await serve(site.dir);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
+
+/** Opens `path` and records console warnings and the widget events each element receives. */
+async function open(path) {
+  const opened = await openPage(browser.context, server.origin);
+  const warnings = [];
+  opened.page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
+  await opened.page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['mx-ready', 'mx-change']) {
+      document.addEventListener(type, (event) => {
+        window.__events.push({ type, id: event.target.id, detail: { ...event.detail } });
+      });
+    }
+  });
+  await opened.page.goto(`${server.origin}${path}`);
+  return { ...opened, warnings };
+}
+
+const events = (page) => page.evaluate(() => window.__events);
+const viewOf = (page, id) => page.locator(`#${id} [role=tabpanel]`).getAttribute('data-view');
+
+test('the demo renders two independent instances in open shadow roots', async () => {
+  const { page, offOrigin, consoleErrors } = await open('/demo/');
+  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#safety .mx-safety').first().waitFor();
+
+  // Open shadow roots, each with the adopted stylesheet and nothing in the document.
+  const shape = await page.evaluate(() => [...document.querySelectorAll('massage-explainer')].map((el) => ({
+    open: el.shadowRoot !== null,
+    adopted: el.shadowRoot.adoptedStyleSheets.length,
+    styleElements: el.shadowRoot.querySelectorAll('style, link').length,
+    panelId: el.shadowRoot.querySelector('[role=tabpanel]').id,
+    controlsResolve: [...el.shadowRoot.querySelectorAll('[role=tab]')]
+      .every((tab) => el.shadowRoot.getElementById(tab.getAttribute('aria-controls')) !== null),
+    labelResolves: el.shadowRoot.getElementById(el.shadowRoot.querySelector('[role=tabpanel]')
+      .getAttribute('aria-labelledby')) !== null,
+  })));
+  assert.equal(shape.length, 2);
+  for (const s of shape) {
+    assert.equal(s.open, true);
+    assert.equal(s.adopted, 1);
+    assert.equal(s.styleElements, 0);
+    assert.ok(s.controlsResolve && s.labelResolves, 'ARIA references resolve inside each instance');
+  }
+  assert.notEqual(shape[0].panelId, shape[1].panelId, 'ids differ between instances');
+  // The widget's CSS stays in its shadow roots: the document has only the host's sheet.
+  const documentSheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href?.split('/').pop()));
+  assert.deepEqual(documentSheets, ['demo.css']);
+
+  // Attributes: the first shows the default view, the second safety, dark and compact.
+  assert.equal(await viewOf(page, 'explainer'), 'mechanisms');
+  assert.equal(await viewOf(page, 'safety'), 'safety');
+  assert.equal(await page.locator('#safety .mx-root').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator('#safety .mx-root').getAttribute('data-compact'), '');
+  assert.equal(await page.locator('#explainer .mx-root').getAttribute('data-compact'), null);
+
+  // Navigating one leaves the other alone, and only the first tells the host.
+  await page.locator('#explainer [role=tab]', { hasText: 'Map' }).click();
+  assert.equal(await viewOf(page, 'explainer'), 'map');
+  assert.equal(await viewOf(page, 'safety'), 'safety');
+  await page.locator('#safety [role=tab]', { hasText: 'Techniques' }).click();
+  assert.equal(await viewOf(page, 'safety'), 'techniques');
+  assert.equal(await viewOf(page, 'explainer'), 'map');
+  const seen = await events(page);
+  const byId = (a, b) => a.id.localeCompare(b.id);
+  assert.deepEqual(seen.filter((e) => e.type === 'mx-ready').sort(byId), [
+    { type: 'mx-ready', id: 'explainer', detail: { view: 'mechanisms', state: 'view=mechanisms' } },
+    { type: 'mx-ready', id: 'safety', detail: { view: 'safety', state: 'view=safety' } },
+  ]);
+  assert.deepEqual(seen.filter((e) => e.type === 'mx-change'), [
+    { type: 'mx-change', id: 'explainer', detail: { view: 'map', state: 'view=map' } },
+    { type: 'mx-change', id: 'safety', detail: { view: 'techniques', state: 'view=techniques' } },
+  ]);
+  // The demo host reacts to the first instance's event.
+  assert.equal(await page.locator('#topic').textContent(), 'the technique map');
+  // The URL is the host's: no instance here opted in to the hash.
+  assert.equal(await page.evaluate(() => location.hash), '');
+
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test("the host's call to action sits in the cta slot after the explainer, on every view", async () => {
+  const { page, consoleErrors } = await open('/demo/');
+  await page.locator('#explainer .mx-card').first().waitFor();
+  for (const view of ['Map', 'Safety']) {
+    await page.locator('#explainer [role=tab]', { hasText: view }).click();
+    const placement = await page.evaluate(() => {
+      const host = document.getElementById('explainer');
+      const slot = host.shadowRoot.querySelector('slot[name=cta]');
+      const link = host.querySelector('[slot=cta]');
+      const panel = host.shadowRoot.querySelector('[role=tabpanel]');
+      return {
+        assigned: slot.assignedElements().map((e) => e.textContent),
+        below: link.getBoundingClientRect().top >= panel.getBoundingClientRect().bottom,
+        visible: link.getBoundingClientRect().height > 0,
+        // Styled by the host: the demo's button colour, not the widget's accent.
+        background: getComputedStyle(link).backgroundColor,
+      };
+    });
+    assert.deepEqual(placement.assigned, ['Book a back massage'], view);
+    assert.ok(placement.below && placement.visible, `${view}: shown after the panel`);
+    assert.equal(placement.background, 'rgb(138, 59, 92)');
+  }
+  // Light-DOM content without a slot (the loading text) is not shown once mounted.
+  assert.equal(await page.locator('#explainer > p').isVisible(), false);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('attribute changes update a live instance; invalid ones warn once and show defaults', async () => {
+  const { page, warnings, consoleErrors } = await open('/host/plain.html');
+  await page.locator('#a .mx-card').first().waitFor();
+  const set = (name, value) => page.evaluate(([n, v]) => {
+    const el = document.getElementById('a');
+    if (v === null) el.removeAttribute(n); else el.setAttribute(n, v);
+  }, [name, value]);
+  const background = () => page.locator('#a .mx-root').evaluate((el) => getComputedStyle(el).backgroundColor);
+
+  await set('view', 'studies');
+  await page.locator('#a [role=tabpanel][data-view=studies]').waitFor();
+  await set('state', 'view=map&cell=deep-tissue~muscle-tension');
+  await page.locator('#a .mx-cell-detail').waitFor();
+
+  const light = await background();
+  await set('theme', 'dark');
+  assert.equal(await page.locator('#a .mx-root').getAttribute('data-theme'), 'dark');
+  assert.notEqual(await background(), light, 'dark theme changes the colours');
+  await set('compact', '');
+  assert.equal(await page.locator('#a .mx-root').getAttribute('data-compact'), '');
+  assert.equal(await page.locator('#a .mx-lede').isVisible(), false, 'compact hides the lede');
+  await set('compact', null);
+  assert.equal(await page.locator('#a .mx-lede').isVisible(), true);
+
+  // Invalid: the defaults for that attribute, one clear warning, a working widget.
+  assert.deepEqual(warnings, []);
+  await set('theme', 'blue');
+  assert.equal(await page.locator('#a .mx-root').getAttribute('data-theme'), 'auto');
+  await set('compact', ''); // another change, the bad theme still there: not repeated
+  await set('state', null);
+  await set('view', '<img src=x onerror=alert(1)>');
+  await page.locator('#a [role=tabpanel][data-view=mechanisms]').waitFor();
+  const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
+  assert.deepEqual(ours, [
+    'massage-explainer: ignoring theme="blue" (expected light, dark or auto); using the defaults instead.',
+    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of mechanisms, techniques, map, studies, sources, safety); theme="blue" (expected light, dark or auto); using the defaults instead.',
+  ]);
+  await page.locator('#a [role=tab]', { hasText: 'Sources' }).click();
+  assert.equal(await viewOf(page, 'a'), 'sources', 'still works');
+  assert.equal(await page.locator('#a img').count(), 0);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('removing the element destroys the instance; adding it again mounts a new one', async () => {
+  const { page, consoleErrors } = await open('/host/plain.html');
+  await page.locator('#a .mx-card').first().waitFor();
+  const after = await page.evaluate(async () => {
+    const el = document.getElementById('a');
+    const parent = el.parentElement;
+    el.remove();
+    const emptied = el.shadowRoot.childElementCount === 0;
+    // Removed before it finished loading: never mounts.
+    const quick = document.createElement('massage-explainer');
+    parent.append(quick);
+    quick.remove();
+    parent.append(el);
+    await new Promise((ok) => setTimeout(ok, 200));
+    return { emptied, quickMounted: quick.shadowRoot?.childElementCount ?? 0, remounted: el.shadowRoot.querySelectorAll('.mx-app').length };
+  });
+  assert.deepEqual(after, { emptied: true, quickMounted: 0, remounted: 1 });
+  await page.locator('#a [role=tab]', { hasText: 'Studies' }).click();
+  assert.equal(await viewOf(page, 'a'), 'studies');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('the JS API mounts, updates and destroys, with serde-checked options', async () => {
+  const { page, warnings, consoleErrors } = await open('/host/empty.html');
+  await page.waitForFunction(() => window.MassageExplainer);
+  const result = await page.evaluate(async () => {
+    const host = document.getElementById('slot');
+    const seen = [];
+    host.addEventListener('mx-ready', (e) => seen.push(e.detail.view));
+    const handle = await window.MassageExplainer.mount(host, { view: 'studies', theme: 'dark' });
+    await new Promise((ok) => setTimeout(ok, 50));
+    const first = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    handle.update({ view: 'safety' });
+    await new Promise((ok) => setTimeout(ok, 50));
+    const second = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    const theme = host.shadowRoot.querySelector('.mx-root').dataset.theme; // absent → default
+    handle.update({ view: 3, compact: 'yes' }); // wrong types: defaults and a warning
+    await new Promise((ok) => setTimeout(ok, 50));
+    const third = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    handle.update({ veiw: 'map' }); // a typo is named
+    handle.destroy();
+    handle.destroy(); // twice is harmless
+    return { seen, first, second, theme, third, left: host.shadowRoot.childElementCount };
+  });
+  assert.deepEqual(result, { seen: ['studies'], first: 'studies', second: 'safety', theme: 'auto', third: 'mechanisms', left: 0 });
+  const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
+  assert.equal(ours.length, 2, ours.join('\n'));
+  assert.match(ours[0], /^massage-explainer: ignoring the options \(invalid type: .*expected a string\); using the defaults instead\.$/);
+  assert.match(ours[1], /unknown option `veiw`/);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('an instance opted in to the hash keeps its screen under its own key, beside the host', async () => {
+  const { page, consoleErrors } = await open('/host/hash.html#section');
+  await page.locator('#a .mx-card').first().waitFor();
+  await page.locator('#a [role=tab]', { hasText: 'Map' }).click();
+  await page.locator('#b [role=tab]', { hasText: 'Studies' }).click();
+  assert.equal(await page.evaluate(() => location.hash), '#section&mx-a=view%3Dmap&mx-b=view%3Dstudies');
+  // Back: only b moves back; forward again; then a reload restores both.
+  await page.goBack();
+  await page.locator('#b [role=tabpanel][data-view=safety]').waitFor();
+  assert.equal(await viewOf(page, 'a'), 'map');
+  await page.goForward();
+  await page.locator('#b [role=tabpanel][data-view=studies]').waitFor();
+  await page.reload();
+  await page.locator('#a [role=tabpanel][data-view=map]').waitFor();
+  assert.equal(await viewOf(page, 'b'), 'studies');
+  assert.equal(await page.evaluate(() => location.hash.split('&')[0]), '#section');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('theming: custom properties set on the element reach inside; nothing else does', async () => {
+  const { page, consoleErrors } = await open('/demo/');
+  await page.locator('#explainer .mx-card').first().waitFor();
+  const colours = await page.evaluate(() => {
+    const tab = document.getElementById('explainer').shadowRoot.querySelector('[role=tab][aria-selected=true]');
+    const root = document.getElementById('explainer').shadowRoot.querySelector('.mx-root');
+    return {
+      accent: getComputedStyle(tab).borderBottomColor,
+      background: getComputedStyle(root).backgroundColor,
+      // The host's serif font does not reach the widget.
+      font: getComputedStyle(root).fontFamily,
+    };
+  });
+  assert.deepEqual(colours, {
+    accent: 'rgb(138, 59, 92)', // demo.css: --mx-accent: var(--site-brand)
+    background: 'rgb(243, 230, 218)', // --mx-bg: var(--site-sand)
+    font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+  });
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('the embed adds one global and no cookies or storage', async () => {
+  const before = await (async () => {
+    const { page } = await open('/host/globals.html');
+    const names = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    await page.close();
+    return new Set(names);
+  })();
+  const { page, consoleErrors } = await open('/demo/');
+  await page.locator('#safety .mx-safety').first().waitFor();
+  const added = (await page.evaluate(() => Object.getOwnPropertyNames(window)))
+    .filter((name) => !before.has(name) && name !== '__events');
+  assert.deepEqual(added, ['MassageExplainer']);
+  assert.deepEqual(await page.evaluate(() => ({
+    cookie: document.cookie, local: localStorage.length, session: sessionStorage.length,
+    defined: customElements.get('massage-explainer')?.name,
+  })), { cookie: '', local: 0, session: 0, defined: 'MassageExplainerElement' });
+  assert.deepEqual(await browser.context.cookies(), []);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('axe-core finds no violations on the demo page, inside either widget', async () => {
+  const { page, offOrigin } = await open('/demo/');
+  await page.locator('#safety .mx-safety').first().waitFor();
+  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(offOrigin, []);
+  await page.close();
+});
