@@ -42,6 +42,8 @@ function load() {
 
 /** The shadow roots this script attached, so a remount reuses them and no other. */
 const shadows = new WeakMap();
+/** The live instance in each element, so mounting again replaces it. */
+const instances = new WeakMap();
 
 /**
  * Mounts the widget into `element`'s open shadow root (attached on first use).
@@ -53,6 +55,7 @@ export async function mount(element, options = {}) {
 }
 
 function attach(element, options, { glue, sheet }) {
+  instances.get(element)?.destroy();
   let shadow = shadows.get(element);
   if (!shadow) {
     shadow = element.attachShadow({ mode: 'open' });
@@ -62,7 +65,7 @@ function attach(element, options, { glue, sheet }) {
   const root = element.ownerDocument.createElement('div');
   shadow.replaceChildren(root);
   let widget = glue.mount(root, options);
-  return {
+  const handle = {
     update(next = {}) {
       widget?.update(next);
     },
@@ -70,8 +73,11 @@ function attach(element, options, { glue, sheet }) {
       widget?.destroy();
       widget = null;
       root.remove();
+      if (instances.get(element) === handle) instances.delete(element);
     },
   };
+  instances.set(element, handle);
+  return handle;
 }
 
 /** `<massage-explainer>`: attributes are options; removing the element destroys it. */
@@ -79,7 +85,7 @@ class MassageExplainerElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
   #handle = null;
-  /** Counts connections, so a mount that finishes after a removal is undone. */
+  /** Counts connections, so a load that finishes after a removal mounts nothing. */
   #connection = 0;
 
   connectedCallback() {

@@ -230,9 +230,19 @@ test('the JS API mounts, updates and destroys, with serde-checked options', asyn
     handle.update({ veiw: 'map' }); // a typo is named
     handle.destroy();
     handle.destroy(); // twice is harmless
-    return { seen, first, second, theme, third, left: host.shadowRoot.childElementCount };
+    const left = host.shadowRoot.childElementCount;
+    // Mounting again into the same element replaces the instance there.
+    await window.MassageExplainer.mount(host, { view: 'map' });
+    const again = await window.MassageExplainer.mount(host, { view: 'sources' });
+    await new Promise((ok) => setTimeout(ok, 50));
+    const remounted = [...host.shadowRoot.querySelectorAll('[role=tabpanel]')].map((p) => p.dataset.view);
+    again.destroy();
+    return { seen, first, second, theme, third, left, remounted, finally: host.shadowRoot.childElementCount };
   });
-  assert.deepEqual(result, { seen: ['studies'], first: 'studies', second: 'safety', theme: 'auto', third: 'mechanisms', left: 0 });
+  assert.deepEqual(result, {
+    seen: ['studies', 'map', 'sources'], first: 'studies', second: 'safety', theme: 'auto', third: 'mechanisms',
+    left: 0, remounted: ['sources'], finally: 0,
+  });
   const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
   assert.equal(ours.length, 2, ours.join('\n'));
   assert.match(ours[0], /^massage-explainer: ignoring the options \(invalid type: .*expected a string\); using the defaults instead\.$/);
