@@ -46,21 +46,27 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, enabled: bool) {
             move || drop(listeners)
         });
     }
-    use_effect_with((state.route.clone(), enabled), |(route, enabled)| {
-        if *enabled {
-            let wanted = format!("#{}", route.encode(claimbase::get()));
-            let current = current_hash();
-            // The default screen keeps a clean URL on first load.
-            let unchanged = current == wanted || (current.is_empty() && *route == Route::default());
-            if !unchanged {
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = history.push_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&wanted),
-                    );
+    use_effect_with(
+        (state.route.clone(), enabled, state.typing),
+        |(route, enabled, typing)| {
+            if *enabled {
+                let wanted = format!("#{}", route.encode(claimbase::get()));
+                let current = current_hash();
+                // The default screen keeps a clean URL on first load.
+                let unchanged =
+                    current == wanted || (current.is_empty() && *route == Route::default());
+                if !unchanged {
+                    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                        let null = &wasm_bindgen::JsValue::NULL;
+                        // Typing refines one search: one history entry, not one per key.
+                        let _ = if *typing {
+                            history.replace_state_with_url(null, "", Some(&wanted))
+                        } else {
+                            history.push_state_with_url(null, "", Some(&wanted))
+                        };
+                    }
                 }
             }
-        }
-    });
+        },
+    );
 }

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod context;
+pub mod export;
 pub mod hooks;
 pub mod route;
 pub mod state;
@@ -80,7 +81,9 @@ pub fn App(props: &AppProps) -> Html {
             html! { <TermsView kind={TermKind::Technique} selected={route.term} /> }
         }
         View::Map => html! { <MapView selected={route.cell} /> },
-        View::Studies => html! { <StudiesView selected={route.study} /> },
+        View::Studies => {
+            html! { <StudiesView selected={route.study} query={route.studies.clone()} /> }
+        }
         View::Sources => html! { <SourcesView source={route.source} passage={route.passage} /> },
         View::Safety => html! { <SafetyView /> },
     };

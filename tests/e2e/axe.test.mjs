@@ -11,6 +11,7 @@ const SCREENS = [
   '', 'view=mechanisms&item=blood-flow', 'view=techniques', 'view=techniques&item=deep-tissue',
   'view=map', 'view=map&cell=deep-tissue~muscle-tension', 'view=studies', 'view=sources',
   'view=sources&source=004_0258de91f0d849d6', 'view=safety',
+  'view=studies&q=cherkin&comparator=usual-care&population=chronic', 'view=studies&design=rct&population=acute',
 ];
 
 let server;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 /// focused element instead is not enough: the button that opened a detail is
 /// usually gone by the time the detail mounts, so focus has already fallen to
 /// <body>. Browsers without `navigator.userActivation` fall back to that check.
-fn reader_has_interacted() -> bool {
+pub fn reader_has_interacted() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
