@@ -11,6 +11,7 @@ use std::{env, fs, process};
 #[path = "src/claimbase"]
 mod claimbase {
     pub mod compile;
+    pub mod fold;
     pub mod kinds;
     pub mod model;
 }
@@ -26,11 +27,15 @@ fn fail(errors: &[SeedError]) -> ! {
 }
 
 fn main() {
-    println!("cargo::rerun-if-changed=seeds");
+    // MX_SEEDS points the build at another seeds folder: the benchmarks build a
+    // generated 10,000-study claim base this way (see the Makefile's bench-site).
+    println!("cargo::rerun-if-env-changed=MX_SEEDS");
+    let seeds = env::var("MX_SEEDS").unwrap_or_else(|_| "seeds".to_string());
+    println!("cargo::rerun-if-changed={seeds}");
     println!("cargo::rerun-if-changed=src/claimbase");
     // Cargo runs build scripts in the package root, so seed paths stay relative
     // and errors read `seeds/claims.toml:12: ...`.
-    let files = compile::read_dir(Path::new("seeds"), "seeds").unwrap_or_else(|e| fail(&e));
+    let files = compile::read_dir(Path::new(&seeds), &seeds).unwrap_or_else(|e| fail(&e));
     let base = compile::compile(&files).unwrap_or_else(|e| fail(&e));
     let Some(out_dir) = env::var_os("OUT_DIR").map(PathBuf::from) else {
         fail(&[SeedError {

@@ -221,6 +221,129 @@ async fn article_text_is_rendered_as_text_never_html() {
     );
 }
 
+// ---------------------------------------------------------------- study list
+
+async fn studies_view() -> Element {
+    let root = mount(false).await;
+    click(&root, "[role=tab]:nth-child(4)").await;
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("studies")
+    );
+    root
+}
+
+fn shown_studies(root: &Element) -> Vec<String> {
+    all(root, ".mx-study")
+        .iter()
+        .filter_map(|s| s.get_attribute("data-study"))
+        .collect()
+}
+
+async fn type_search(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = one(root, "input[type=search]").unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_filters_the_list_and_recounts_the_others() {
+    let root = studies_view().await;
+    assert_eq!(shown_studies(&root).len(), 8);
+    click(&root, "[data-facet=design] input[data-value=rct]").await;
+    assert_eq!(shown_studies(&root), ["cherkin-2011", "cherkin-2001"]);
+    assert_eq!(text(&root, ".mx-count"), "2 studies");
+    // The status facet now counts only among the two trials.
+    let status: Vec<String> = all(&root, "[data-facet=status] .mx-check")
+        .iter()
+        .map(|l| l.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(status, ["Identified2"]);
+    // The design facet still offers the other designs (with their counts).
+    assert!(all(&root, "[data-facet=design] input").len() >= 3);
+    click(&root, ".mx-results-bar .mx-button").await;
+    assert_eq!(shown_studies(&root).len(), 8);
+}
+
+#[wasm_bindgen_test]
+async fn search_narrows_the_list_and_marks_the_matches() {
+    let root = studies_view().await;
+    type_search(&root, "ÀNNALS cherk").await;
+    let shown = shown_studies(&root);
+    assert!(shown.contains(&"cherkin-2011".to_string()), "{shown:?}");
+    assert!(!shown.contains(&"furlan-2015".to_string()));
+    let marks: Vec<String> = all(&root, "[data-study=cherkin-2011] mark")
+        .iter()
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert!(marks.iter().any(|m| m == "Annals"), "{marks:?}");
+    assert!(marks.iter().any(|m| m == "Cherk"), "{marks:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_result_offers_the_filter_to_drop() {
+    let root = studies_view().await;
+    click(&root, "[data-facet=design] input[data-value=rct]").await;
+    type_search(&root, "furlan").await;
+    assert!(shown_studies(&root).is_empty());
+    assert_eq!(text(&root, ".mx-count"), "No studies match");
+    let offer = text(&root, ".mx-empty-state p");
+    // Dropping the search gives the two trials; dropping the filter, one review.
+    assert!(
+        offer.contains("Removing the search “furlan” would show 2 studies"),
+        "{offer}"
+    );
+    click(&root, ".mx-empty-state .mx-button").await;
+    assert_eq!(shown_studies(&root), ["cherkin-2011", "cherkin-2001"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_evidence_map_cell_sets_its_two_filters() {
+    let root = studies_view().await;
+    let cells = all(&root, ".mx-emap-cell");
+    assert!(!cells.is_empty());
+    let usual_chronic = cells
+        .iter()
+        .find(|c| {
+            c.get_attribute("aria-label")
+                .is_some_and(|l| l.contains("Usual care and Chronic"))
+        })
+        .expect("a usual care × chronic cell");
+    usual_chronic.click();
+    yew::scheduler::flush().await;
+    assert_eq!(shown_studies(&root), ["cherkin-2011"]);
+    assert!(one(
+        &root,
+        "[data-facet=comparator] input[data-value=usual-care]"
+    )
+    .unchecked_into::<web_sys::HtmlInputElement>()
+    .checked());
+    assert_eq!(
+        all(&root, ".mx-emap-cell[aria-pressed=true]").len(),
+        1,
+        "the chosen cell shows as pressed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn sorting_by_year_puts_the_newest_first() {
+    let root = studies_view().await;
+    let select: web_sys::HtmlSelectElement = one(&root, ".mx-toolbar select").unchecked_into();
+    select.set_value("year");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        shown_studies(&root).first().map(String::as_str),
+        Some("furlan-2015")
+    );
+}
+
 /// Embeds: `embed::mount` in an open shadow root, as `www/embed.js` calls it.
 mod embedded {
     use std::cell::RefCell;

@@ -65,6 +65,20 @@ fn state_selects_within_the_view_and_its_keys_win() {
 }
 
 #[test]
+fn state_carries_the_study_list_filters() {
+    let (config, warning) = check(&options(
+        Some("studies"),
+        Some("q=cherkin&status=identified&sort=year"),
+        None,
+    ));
+    assert_eq!(warning, None);
+    assert_eq!(
+        config.start.encode(claimbase::get()),
+        "view=studies&q=cherkin&status=identified&sort=year"
+    );
+}
+
+#[test]
 fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     let mut opts = options(Some("<script>"), Some("item=nonsense"), Some("blue"));
     opts.hash = Some("a b".into());

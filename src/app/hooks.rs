@@ -53,8 +53,8 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
         });
     }
     use_effect_with(
-        (state.route.clone(), sync, start),
-        |(route, sync, start)| {
+        (state.route.clone(), sync, start, state.typing),
+        |(route, sync, start, typing)| {
             if *sync == HashSync::Off {
                 return;
             }
@@ -67,8 +67,13 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
             if !unchanged {
                 let url = sync.write(&current, Some(&wanted));
                 if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ =
-                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    let null = &wasm_bindgen::JsValue::NULL;
+                    // Typing refines one search: one history entry, not one per key.
+                    let _ = if *typing {
+                        history.replace_state_with_url(null, "", Some(&url))
+                    } else {
+                        history.push_state_with_url(null, "", Some(&url))
+                    };
                 }
             }
         },

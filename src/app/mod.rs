@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod context;
+pub mod export;
 pub mod hash;
 pub mod hooks;
 pub mod route;
@@ -144,7 +145,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             html! { <TermsView kind={TermKind::Technique} selected={route.term} /> }
         }
         View::Map => html! { <MapView selected={route.cell} /> },
-        View::Studies => html! { <StudiesView selected={route.study} /> },
+        View::Studies => {
+            html! { <StudiesView selected={route.study} query={route.studies.clone()} /> }
+        }
         View::Sources => html! { <SourcesView source={route.source} passage={route.passage} /> },
         View::Safety => html! { <SafetyView /> },
     };

@@ -4,6 +4,7 @@
 
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{ClaimBase, SourceIdx, StudyIdx, TermIdx};
+use crate::query::studies::{Facet, Sort, StudyQuery};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -68,6 +69,42 @@ pub struct Route {
     pub passage: Option<(u32, u32)>,
     /// The study the study list scrolls to.
     pub study: Option<StudyIdx>,
+    /// The study list's search, filters, sort and map axes (kept while the
+    /// reader visits other views; in the URL only on the studies view).
+    pub studies: StudyQuery,
+}
+
+/// Percent-encodes everything but unreserved characters, so any search text
+/// survives in a URL hash (and `&`, `=`, `,` inside it stay data).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The inverse of `percent_encode`; `None` for a bad escape or invalid UTF-8.
+/// A `+` is a space, as form encoding writes it.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(byte) = rest.next() {
+        match byte {
+            b'%' => {
+                let hex = [rest.next()?, rest.next()?];
+                let hex = std::str::from_utf8(&hex).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            }
+            b'+' => bytes.push(b' '),
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 fn term_idx(base: &ClaimBase, id: &str, kinds: &[TermKind]) -> Option<TermIdx> {
@@ -104,6 +141,28 @@ impl Route {
         }
         if let Some(study) = self.study.and_then(|s| base.study(s)) {
             parts.push(format!("study={}", study.id));
+        }
+        if self.view == View::Studies {
+            let q = &self.studies;
+            if !q.text.is_empty() {
+                parts.push(format!("q={}", percent_encode(&q.text)));
+            }
+            for facet in Facet::ALL {
+                let values: Vec<&str> = q
+                    .selected(facet)
+                    .iter()
+                    .map(|&v| facet.value_slug(base, v))
+                    .collect();
+                if !values.is_empty() {
+                    parts.push(format!("{}={}", facet.slug(), values.join(",")));
+                }
+            }
+            if q.sort != Sort::default() {
+                parts.push(format!("sort={}", q.sort.slug()));
+            }
+            if q.map != StudyQuery::default().map {
+                parts.push(format!("map={}~{}", q.map.0.slug(), q.map.1.slug()));
+            }
         }
         parts.join("&")
     }
@@ -163,7 +222,41 @@ impl Route {
                     Some((idx, _)) => route.study = Some(idx),
                     None => return bad(format!("unknown study `{value}`")),
                 },
-                other => return bad(format!("unknown key `{other}`")),
+                "q" => match percent_decode(value) {
+                    Some(text) => route.studies.text = text,
+                    None => return bad("the search `q` is not percent-encoded UTF-8".to_string()),
+                },
+                "sort" => match Sort::from_slug(value) {
+                    Some(sort) => route.studies.sort = sort,
+                    None => return bad(format!("unknown sort `{value}`")),
+                },
+                "map" => {
+                    let axes = value
+                        .split_once('~')
+                        .and_then(|(r, c)| Some((Facet::from_slug(r)?, Facet::from_slug(c)?)))
+                        .filter(|(r, c)| r != c);
+                    match axes {
+                        Some(axes) => route.studies.map = axes,
+                        None => {
+                            return bad(format!(
+                                "`{value}` is not two different facets joined by ~"
+                            ))
+                        }
+                    }
+                }
+                key => {
+                    let Some(facet) = Facet::from_slug(key) else {
+                        return bad(format!("unknown key `{key}`"));
+                    };
+                    for slug in value.split(',') {
+                        match facet.value_from_slug(base, slug) {
+                            Some(v) => {
+                                route.studies.selected[facet.index()].insert(v);
+                            }
+                            None => return bad(format!("unknown {key} `{slug}`")),
+                        }
+                    }
+                }
             }
         }
         // A passage needs its article, and must lie within it.

@@ -7,10 +7,16 @@ use yew::Reducible;
 
 use super::route::{Route, View};
 use crate::claimbase::model::{Passage, SourceIdx, TermIdx};
+use crate::query::studies::{Facet, Sort, Value};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState {
     pub route: Route,
+    /// The last change was typing in the search box.
+    pub searching: bool,
+    /// The last two changes were typing: the URL is updated in place, so one
+    /// search adds one history entry, not one per keystroke.
+    pub typing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,11 +33,70 @@ pub enum Action {
     OpenPassage(Passage),
     /// Replace the whole route (from the URL hash, or back/forward).
     Restore(Route),
+    /// The study search box's text.
+    Search(String),
+    /// Tick or untick a facet value.
+    ToggleFilter(Facet, Value),
+    /// Filter to one evidence map cell: a value in each of two facets.
+    FilterCell((Facet, Value), (Facet, Value)),
+    /// Drop the study search and every filter.
+    ClearStudyFilters,
+    SortStudies(Sort),
+    /// The evidence map's rows and columns.
+    MapAxes(Facet, Facet),
 }
 
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
+        let searching = matches!(action, Action::Search(_));
+        let typing = searching && self.searching;
+        let mut studies = self.route.studies.clone();
+        let on_studies = |studies| Route {
+            studies,
+            ..Route::view(View::Studies)
+        };
         let route = match action {
+            Action::Search(text) => {
+                studies.text = text;
+                on_studies(studies)
+            }
+            Action::ToggleFilter(facet, value) => {
+                studies.toggle(facet, value);
+                on_studies(studies)
+            }
+            Action::FilterCell(row, col) => {
+                studies.set_cell(row, col);
+                on_studies(studies)
+            }
+            Action::ClearStudyFilters => {
+                studies.clear();
+                on_studies(studies)
+            }
+            Action::SortStudies(sort) => {
+                studies.sort = sort;
+                on_studies(studies)
+            }
+            Action::MapAxes(rows, cols) if rows != cols => {
+                studies.map = (rows, cols);
+                on_studies(studies)
+            }
+            Action::MapAxes(..) => self.route.clone(),
+            Action::Restore(route) => route,
+            other => Route {
+                studies,
+                ..self.navigate(other)
+            },
+        };
+        AppState {
+            route,
+            searching,
+            typing,
+        }
+    }
+
+    /// The screen an explainer navigation leads to (the study query aside).
+    fn navigate(&self, action: Action) -> Route {
+        match action {
             Action::ShowView(view) => Route::view(view),
             Action::SelectTerm(term) => Route {
                 term,
@@ -50,9 +115,8 @@ impl AppState {
                 passage: Some((p.start, p.end)),
                 ..Route::view(View::Sources)
             },
-            Action::Restore(route) => route,
-        };
-        AppState { route }
+            _ => self.route.clone(),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The claim base: compiled at build time from `seeds/` by `build.rs` into static
 //! data in the wasm, so reading it costs nothing at run time and nothing is fetched.
 
+pub mod fold;
 pub mod kinds;
 pub mod model;
 

@@ -28,6 +28,8 @@ pub struct ClaimBase {
     pub safety: &'static [SafetyItem],
     /// Every sentence of every article, tagged with the terms it mentions.
     pub sentences: &'static [Sentence],
+    /// Word index of the studies, for the study list's search.
+    pub study_index: SearchIndex,
     /// Passages judged not to be claims, with why (for the coverage report;
     /// not bundled in the wasm).
     pub not_claims: &'static [NotAClaim],
@@ -159,6 +161,10 @@ pub struct Publication {
     pub journal: &'static str,
     pub year: u16,
     pub doi: &'static str,
+    /// Volume, issue and pages, for citation export (empty when not applicable).
+    pub volume: &'static str,
+    pub issue: &'static str,
+    pub pages: &'static str,
     pub participants: Option<u32>,
     pub duration: &'static str,
     pub result: &'static str,
@@ -172,6 +178,27 @@ pub struct SafetyItem {
     /// Where the guidance comes from when no article says it.
     pub basis: Option<&'static str>,
     pub supports: &'static [Passage],
+}
+
+/// Which part of a study a word was found in; a posting's low bits.
+pub mod field {
+    /// The study's label (how the articles describe it).
+    pub const LABEL: u32 = 1;
+    /// What the articles say about it (the mention quotes).
+    pub const MENTION: u32 = 2;
+    /// The identified (or closest) publication's citation.
+    pub const CITATION: u32 = 4;
+    /// Bits a posting uses for fields.
+    pub const BITS: u32 = 3;
+}
+
+/// Prefix-searchable word index over the studies, built at build time.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// Distinct folded words (see `fold`), sorted, so a prefix is a range.
+    pub words: &'static [&'static str],
+    /// For each word, its postings: `study << field::BITS | fields`, by study.
+    pub postings: &'static [&'static [u32]],
 }
 
 /// A sentence of a source, as found by extraction.

@@ -1,3 +1,5 @@
 //! Questions the views ask of the claim base. Pure Rust, no DOM; tested natively.
 
+pub mod cite;
 pub mod explain;
+pub mod studies;

@@ -154,6 +154,10 @@ test('attribute changes update a live instance; invalid ones warn once and show 
 
   await set('view', 'studies');
   await page.locator('#a [role=tabpanel][data-view=studies]').waitFor();
+  // Initial filters: the study list's search and facets, as its URL hash writes them.
+  await set('state', 'q=cherkin&status=identified');
+  await page.locator('#a .mx-count[data-count="3"]').waitFor();
+  assert.equal(await page.locator('#a input[type=search]').inputValue(), 'cherkin');
   await set('state', 'view=map&cell=deep-tissue~muscle-tension');
   await page.locator('#a .mx-cell-detail').waitFor();
 

@@ -80,9 +80,11 @@ for (const [name, act] of Object.entries(SCREENS)) {
     const hostile = await shoot('/hostile/hostile.html', act);
     const diff = compareScreenshots(plain.shot, hostile.shot);
     assert.ok(diff.sameSize && diff.height > 500, `same size: ${JSON.stringify(diff)}`);
-    // Identical but for anti-aliasing noise where the page position differs: a style
-    // that got through (a font, a colour, a margin) changes thousands of pixels.
-    assert.ok(diff.differing <= 50 && diff.maxDelta <= 32, `${name} differs: ${JSON.stringify(diff)}`);
+    // Identical but for anti-aliasing noise on a few rounded corners (the page
+    // position differs; seen: up to 65 pixels, each channel off by at most 12). A style
+    // that got through (a font, a colour, a margin) moves or recolours far more.
+    const noise = diff.maxDelta <= 24 && diff.differing <= (diff.width * diff.height) / 5000;
+    assert.ok(noise, `${name} differs: ${JSON.stringify(diff)}`);
     assert.deepEqual([...plain.consoleErrors, ...hostile.consoleErrors], []);
     assert.deepEqual([...plain.offOrigin, ...hostile.offOrigin], []);
   });
@@ -95,7 +97,7 @@ test('the comparison sees a real change: one custom property set by the host', a
   }));
   const diff = compareScreenshots(plain.shot, themed.shot);
   // Only the selected tab's underline changes colour, and that is caught.
-  assert.ok(diff.sameSize && diff.differing > 50 && diff.maxDelta > 32, JSON.stringify(diff));
+  assert.ok(diff.sameSize && diff.maxDelta > 24, JSON.stringify(diff));
 });
 
 test('the hostile stylesheet does apply to the host page', async () => {

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { generateSW } from 'workbox-build';
 
 const WWW = resolve(import.meta.dirname, '../../www');
-/** Trunk's hashed names: NAME-<16 hex digits>[_bg].EXT. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/** Trunk's hashed names: NAME-<hash, up to 16 hex digits, no leading zeros>[_bg].EXT. */
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 /** The build's hashed wasm-bindgen glue, wasm and stylesheet in `dir`. */
 export async function builtFiles(dir) {
@@ -20,9 +20,9 @@ export async function builtFiles(dir) {
     return found[0];
   };
   return {
-    glue: find(/^massage-explainer-[0-9a-f]{16}\.js$/, 'wasm-bindgen glue'),
-    wasm: find(/^massage-explainer-[0-9a-f]{16}_bg\.wasm$/, 'wasm module'),
-    css: find(/^styles-[0-9a-f]{16}\.css$/, 'stylesheet'),
+    glue: find(/^massage-explainer-[0-9a-f]{1,16}\.js$/, 'wasm-bindgen glue'),
+    wasm: find(/^massage-explainer-[0-9a-f]{1,16}_bg\.wasm$/, 'wasm module'),
+    css: find(/^styles-[0-9a-f]{1,16}\.css$/, 'stylesheet'),
   };
 }
 

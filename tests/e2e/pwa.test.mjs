@@ -132,7 +132,7 @@ test('after one visit the app works offline; a new deployment shows on the next 
     await page.locator('.mx-map').waitFor();
 
     // A new deployment: a changed page, and the stylesheet under a new hashed name.
-    const newCss = first.css.replace(/-[0-9a-f]{16}\./, '-00000000000000aa.');
+    const newCss = first.css.replace(/-[0-9a-f]{1,16}\./, '-00000000000000aa.');
     await rename(join(site.dir, first.css), join(site.dir, newCss));
     const html = (await readFile(join(site.dir, 'index.html'), 'utf8'))
       .replace(first.css, newCss)

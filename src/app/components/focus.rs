@@ -1,6 +1,37 @@
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+/// Whether the reader has pressed a key or clicked on the page yet. Asking the
+/// focused element instead is not enough: the button that opened a detail is
+/// usually gone by the time the detail mounts, so focus has already fallen to
+/// <body>. Browsers without `navigator.userActivation` fall back to that check.
+pub fn reader_has_interacted() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let activation = window.navigator().user_activation();
+    if activation.is_undefined() {
+        return !focus_is_lost();
+    }
+    activation.has_been_active()
+}
+
+/// Whether nothing (or only <body>) has focus, as after the focused element was
+/// removed by a re-render.
+fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| Some((d.active_element(), d.body()?)))
+        .is_none_or(|(active, body)| active.is_none_or(|a| a == *body.as_ref()))
+}
+
+/// Focuses `el` if it is an HTML element.
+fn focus(el: Element) {
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
+        let _ = el.focus();
+    }
+}
+
 /// A ref whose element takes focus when it mounts, if the reader was already
 /// interacting (so opening a detail moves focus to its heading, but a page load
 /// from a shared link does not scroll the host page to the widget).
@@ -10,11 +41,7 @@ pub fn use_focus_on_mount() -> NodeRef {
     {
         let node = node.clone();
         use_effect_with((), move |_| {
-            let interacting = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| Some((d.active_element()?, d.body()?)))
-                .is_some_and(|(active, body)| active != *body.as_ref());
-            if interacting {
+            if reader_has_interacted() {
                 if let Some(el) = node.cast::<HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -22,6 +49,34 @@ pub fn use_focus_on_mount() -> NodeRef {
         });
     }
     node
+}
+
+/// For a list of cards that each open a detail: a ref for the list. When the
+/// detail closes (`open` goes from `Some` to `None`) and took focus with it (its
+/// back button is gone), focus goes to the element `selector(closed)` finds in
+/// the list, the button that opened it, so the reader goes on from there.
+#[hook]
+pub fn use_refocus_on_close<T>(open: Option<T>, selector: fn(T) -> Option<String>) -> NodeRef
+where
+    T: Copy + PartialEq + 'static,
+{
+    let list = use_node_ref();
+    let shown = use_mut_ref(|| None::<T>);
+    {
+        let list = list.clone();
+        use_effect_with(open, move |&open| {
+            let closed = shown.replace(open);
+            if let (None, Some(closed), true) = (open, closed, focus_is_lost()) {
+                let button = list
+                    .cast::<Element>()
+                    .and_then(|list| list.query_selector(&selector(closed)?).ok().flatten());
+                if let Some(button) = button {
+                    focus(button);
+                }
+            }
+        });
+    }
+    list
 }
 
 /// Scrolls `el` into view at `block` (start, center, ...).

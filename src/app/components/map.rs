@@ -52,6 +52,30 @@ fn on_grid_key(event: KeyboardEvent) {
     }
 }
 
+/// Roving tab stop: the cell that last had focus (by arrow key or click) is the
+/// one Tab returns to, so leaving the grid and coming back keeps the reader's place.
+fn on_grid_focus(event: FocusEvent) {
+    let Some(cell) = event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.has_attribute("data-row"))
+    else {
+        return;
+    };
+    if let Some(table) = cell.closest("table").ok().flatten() {
+        while let Some(other) = table
+            .query_selector("[data-row][tabindex=\"0\"]")
+            .ok()
+            .flatten()
+        {
+            if other.set_attribute("tabindex", "-1").is_err() {
+                break;
+            }
+        }
+    }
+    cell.set_tab_index(0);
+}
+
 /// Technique × mechanism: how many articles link each pair; a cell opens the claims.
 #[component]
 pub fn MapView(props: &MapViewProps) -> Html {
@@ -59,20 +83,25 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let base = claimbase::get();
     let grid = explain::grid(base);
     let name = |t: TermIdx| base.term(t).map_or("", |t| t.name);
-    let first_cell = grid
-        .sources
-        .iter()
-        .flatten()
-        .position(|&n| n > 0)
-        .unwrap_or(0);
-    let columns = grid.mechanisms.len().max(1);
+    // The grid's one tab stop: the open cell, else the first cell with articles.
+    let tab_stop = props
+        .selected
+        .and_then(|(t, m)| {
+            let row = grid.techniques.iter().position(|&x| x == t)?;
+            Some((row, grid.mechanisms.iter().position(|&x| x == m)?))
+        })
+        .or_else(|| {
+            (grid.sources.iter().enumerate())
+                .find_map(|(r, row)| Some((r, row.iter().position(|&n| n > 0)?)))
+        })
+        .unwrap_or((0, 0));
     html! {
         <>
             <p class="mx-intro">
                 { "Which techniques the articles say work through which effects. A number counts the articles that link the two; a dash means none does. Choose a cell to read the claims." }
             </p>
             <div class="mx-map-scroll" tabindex="0" role="region" aria-label="Technique and mechanism map, scrollable">
-                <table class="mx-map" onkeydown={Callback::from(on_grid_key)}>
+                <table class="mx-map" onkeydown={Callback::from(on_grid_key)} onfocusin={Callback::from(on_grid_focus)}>
                     <caption class="mx-visually-hidden">{ "Number of articles linking each technique (rows) to each mechanism (columns)" }</caption>
                     <thead>
                         <tr>
@@ -95,7 +124,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                                         <td class={classes!("mx-cell", (n == 0).then_some("mx-cell-empty"), selected.then_some("mx-cell-selected"))}>
                                             <button type="button" aria-label={label} aria-pressed={if selected { "true" } else { "false" }}
                                                 data-row={r.to_string()} data-col={c.to_string()}
-                                                tabindex={if r * columns + c == first_cell { "0" } else { "-1" }}
+                                                tabindex={if (r, c) == tab_stop { "0" } else { "-1" }}
                                                 onclick={ctx.send(Action::SelectCell(if selected { None } else { Some((t, m)) }))}>
                                                 { if n == 0 { "–".to_string() } else { n.to_string() } }
                                             </button>

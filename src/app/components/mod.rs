@@ -1,13 +1,18 @@
 //! Small function components, one concern each.
 
+pub mod citations;
 pub mod claim;
 pub mod evidence;
+pub mod evidence_map;
+pub mod facets;
 pub mod focus;
+pub mod highlight;
 pub mod map;
 pub mod notice;
 pub mod quote;
 pub mod safety;
 pub mod sources;
 pub mod studies;
+pub mod study_card;
 pub mod tabs;
 pub mod terms;

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::highlight::{Highlighted, SearchWords};
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -8,6 +9,9 @@ use crate::claimbase::model::Passage;
 #[derive(Properties, PartialEq)]
 pub struct QuoteProps {
     pub passage: Passage,
+    /// Search words to mark in the quote.
+    #[prop_or_default]
+    pub highlight: SearchWords,
 }
 
 /// A verbatim passage with its article; the article name opens the reader at it.
@@ -21,7 +25,7 @@ pub fn Quote(props: &QuoteProps) -> Html {
         .unwrap_or_default();
     html! {
         <figure class="mx-quote">
-            <blockquote><p>{ base.passage_text(&props.passage) }</p></blockquote>
+            <blockquote><p><Highlighted text={base.passage_text(&props.passage)} words={props.highlight.clone()} /></p></blockquote>
             <figcaption>
                 <button type="button" class="mx-link" onclick={ctx.send(Action::OpenPassage(props.passage))}
                     aria-label={format!("Read this passage in its article: {name}")}>

@@ -2,7 +2,7 @@ use web_sys::{HtmlElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
-use super::focus::{scroll_to, use_focus_on_mount};
+use super::focus::{scroll_to, use_focus_on_mount, use_refocus_on_close};
 use crate::app::context::use_ctx;
 use crate::app::route::{Route, View};
 use crate::app::state::Action;
@@ -21,13 +21,17 @@ pub struct SourcesViewProps {
 pub fn SourcesView(props: &SourcesViewProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
+    let list = use_refocus_on_close(props.source, |s| {
+        let source = claimbase::get().source(s)?;
+        Some(format!("[data-source=\"{}\"] .mx-card-button", source.id))
+    });
     if let Some(source) = props.source.filter(|&s| base.source(s).is_some()) {
         return html! { <Reader {source} passage={props.passage} /> };
     }
     html! {
         <>
             <p class="mx-intro">{ "The articles this explainer is built from. Open one to read it with every quoted passage marked, and what it gets wrong." }</p>
-            <ul class="mx-source-list">
+            <ul class="mx-source-list" ref={list}>
                 { for (0u16..).zip(base.sources).map(|(idx, source)| {
                     let byline = byline(source.byline, source.publisher);
                     html! {

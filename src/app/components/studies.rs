@@ -1,111 +1,202 @@
-use web_sys::{HtmlElement, ScrollLogicalPosition};
+use std::rc::Rc;
+
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use super::focus::scroll_to;
-use super::quote::Quote;
+use super::citations::CiteList;
+use super::evidence_map::EvidenceMapView;
+use super::facets::Facets;
+use super::focus::{reader_has_interacted, scroll_to};
+use super::study_card::StudyCard;
+use crate::app::context::use_ctx;
+use crate::app::state::Action;
 use crate::claimbase;
+use crate::claimbase::fold;
 use crate::claimbase::kinds::Status;
-use crate::claimbase::model::{Study, StudyIdx};
+use crate::claimbase::model::StudyIdx;
+use crate::query::studies::{best_relaxation, run, Facet, Relaxation, Sort, StudyQuery};
+
+/// Cards rendered at first, and added by each "Show more": the list stays fast
+/// at 10,000 studies because only this many cards are ever in the DOM at once
+/// beyond what the reader asked for.
+const PAGE: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct StudiesViewProps {
     pub selected: Option<StudyIdx>,
+    pub query: StudyQuery,
 }
 
-/// Every study the articles mention: what they say, and what the study really is.
+/// The faceted, searchable study list with its evidence map.
 #[component]
 pub fn StudiesView(props: &StudiesViewProps) -> Html {
-    let list = use_node_ref();
+    let ctx = use_ctx();
     let base = claimbase::get();
+    let results = use_memo(props.query.clone(), |query| run(base, query));
+    let words: Rc<Vec<String>> = use_memo(props.query.text.clone(), |text| fold::query_words(text));
+    // How many cards to show; a new query starts again at one page.
+    let shown = use_state_eq(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.query.clone(), move |_| shown.set(PAGE));
+    }
+    let list = use_node_ref();
+    // A study opened from elsewhere (a claim, the reader) must be on the page.
+    let selected_at = props
+        .selected
+        .and_then(|s| results.studies.iter().position(|&i| i == s));
+    let limit = (*shown).max(selected_at.map_or(0, |at| at + 1));
     {
         let list = list.clone();
         use_effect_with(props.selected, move |selected| {
             let card = selected.and_then(|s| base.study(s)).and_then(|study| {
                 list.cast::<HtmlElement>()?
-                    .query_selector(&format!("[data-study=\"{}\"]", study.id))
+                    .query_selector(&format!("[data-study=\"{}\"] h3", study.id))
                     .ok()
                     .flatten()
             });
-            if let Some(card) = card {
-                scroll_to(&card, ScrollLogicalPosition::Start);
+            if let Some(heading) = card {
+                scroll_to(&heading, ScrollLogicalPosition::Start);
+                // Focus follows a reader who followed a link here; a shared
+                // link opened cold leaves focus (and the host page) alone.
+                if reader_has_interacted() {
+                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(heading) {
+                        let _ = heading.focus();
+                    }
+                }
             }
         });
     }
+
+    let on_search = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::Search(input.value()));
+        })
+    };
+    let on_sort = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(sort) = Sort::from_slug(&select.value()) {
+                dispatch.dispatch(Action::SortStudies(sort));
+            }
+        })
+    };
+    let total = results.studies.len();
     let identified = base
         .studies
         .iter()
         .filter(|s| s.status == Status::Identified)
         .count();
+    let count_text = match (total, total > limit) {
+        (0, _) => "No studies match".to_string(),
+        (1, _) => "1 study".to_string(),
+        (n, true) => format!("Showing {limit} of {n} studies"),
+        (n, false) => format!("{n} studies"),
+    };
+    let visible: Vec<StudyIdx> = results.studies.iter().take(limit).copied().collect();
     html! {
         <>
             <p class="mx-intro">
                 { format!("The articles mention {} studies. {identified} could be matched to a published study; the rest are unverified. Each card sets what the articles say beside what the study found.", base.studies.len()) }
             </p>
-            <ul class="mx-studies" ref={list}>
-                { for (0u16..).zip(base.studies).map(|(idx, study)| html! {
-                    <StudyCard key={study.id} {study} selected={props.selected == Some(idx)} />
-                }) }
-            </ul>
+            <div class="mx-toolbar" role="search">
+                <label class="mx-field mx-search">
+                    <span>{ "Search studies" }</span>
+                    <input type="search" id={ctx.id("search")} value={props.query.text.clone()} oninput={on_search}
+                        placeholder="Author, journal, what the articles say…" autocomplete="off" spellcheck="false" />
+                </label>
+                <label class="mx-field">
+                    <span>{ "Sort by" }</span>
+                    <select onchange={on_sort}>
+                        { for Sort::ALL.iter().map(|s| html! {
+                            <option value={s.slug()} selected={*s == props.query.sort}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} />
+            <div class="mx-results-bar">
+                <p class="mx-count" role="status" aria-live="polite" data-count={total.to_string()}>{ count_text }</p>
+                if props.query.is_filtered() {
+                    <button type="button" class="mx-button mx-secondary" onclick={ctx.send(Action::ClearStudyFilters)}>{ "Clear all" }</button>
+                }
+            </div>
+            <div class="mx-studies-layout">
+                <Facets results={results.clone()} query={props.query.clone()} />
+                <div class="mx-results">
+                    if total == 0 {
+                        <EmptyState query={props.query.clone()} />
+                    } else {
+                        <CiteList studies={Rc::new(results.studies.clone())} />
+                        <ul class="mx-studies" ref={list} data-query={props.query.text.clone()}>
+                            { for visible.iter().filter_map(|&idx| base.study(idx).map(|study| (idx, study))).map(|(idx, study)| html! {
+                                <StudyCard key={study.id} {study} selected={props.selected == Some(idx)} words={words.clone()} />
+                            }) }
+                        </ul>
+                        if total > limit {
+                            <button type="button" class="mx-button mx-more" onclick={
+                                let shown = shown.clone();
+                                move |_| shown.set(limit + PAGE)
+                            }>{ format!("Show {} more", (total - limit).min(PAGE)) }</button>
+                        }
+                    }
+                </div>
+            </div>
         </>
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct StudyCardProps {
-    study: &'static Study,
-    selected: bool,
+struct EmptyStateProps {
+    query: StudyQuery,
 }
 
+/// No matches: say which single filter (or the search) to drop, and offer it.
 #[component]
-fn StudyCard(props: &StudyCardProps) -> Html {
+fn EmptyState(props: &EmptyStateProps) -> Html {
+    let ctx = use_ctx();
     let base = claimbase::get();
-    let study = props.study;
-    let terms = |ids: &[u16]| {
-        ids.iter()
-            .filter_map(|&t| base.term(t))
-            .map(|t| t.name)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let populations = study
-        .populations
-        .iter()
-        .map(|p| p.label())
-        .collect::<Vec<_>>()
-        .join(", ");
-    html! {
-        <li class={classes!("mx-study", props.selected.then_some("mx-study-selected"))} data-study={study.id}>
-            <h3 class="mx-study-title">{ study.label }</h3>
-            <p class="mx-study-facts">
-                <span class={classes!("mx-status", format!("mx-status-{}", study.status.slug()))}>{ study.status.label() }</span>
-                <span>{ study.design.label() }</span>
-                <span>{ format!("Pain: {populations}") }</span>
-                if !study.comparators.is_empty() { <span>{ format!("Compared with: {}", terms(study.comparators)) }</span> }
-                if !study.outcomes.is_empty() { <span>{ format!("Measured: {}", terms(study.outcomes)) }</span> }
+    let suggestion = use_memo(props.query.clone(), |q| best_relaxation(base, q));
+    let offer = suggestion.as_ref().as_ref().map(|(relax, n)| {
+        let (what, action) = match relax {
+            Relaxation::Search => (
+                format!("the search “{}”", props.query.text.trim()),
+                Action::Search(String::new()),
+            ),
+            Relaxation::Filter(facet, value) => (
+                format!(
+                    "the filter {}: {}",
+                    facet.label(),
+                    facet.value_label(base, *value)
+                ),
+                Action::ToggleFilter(*facet, *value),
+            ),
+        };
+        let studies = if *n == 1 { "study" } else { "studies" };
+        html! {
+            <p>
+                { format!("Removing {what} would show {n} {studies}. ") }
+                <button type="button" class="mx-button" onclick={ctx.send(action)}>{ format!("Remove {what}") }</button>
             </p>
-            <h4>{ "What the articles say" }</h4>
-            { for study.mentions.iter().map(|&passage| html! { <Quote {passage} /> }) }
-            if let Some(p) = &study.identified {
-                <h4>{ "The study" }</h4>
-                <p class="mx-citation">{ p.citation }{ " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span></p>
-                <p>
-                    if let Some(n) = p.participants { { format!("{n} participants. ") } }
-                    if !p.duration.is_empty() { { format!("{}. ", p.duration.trim_end_matches('.')) } }
-                    { p.result }
-                </p>
-            }
-            if let Some(p) = &study.closest {
-                <h4>{ "Closest published study found" }</h4>
-                <p class="mx-citation">{ p.citation }{ " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span></p>
-                <p>{ p.result }</p>
-            }
-            <p class="mx-quality"><span class="mx-label">{ "Evidence quality: " }</span>{ study.quality }</p>
-            if !study.discrepancies.is_empty() {
-                <h4>{ "Where the articles get it wrong" }</h4>
-                <ul class="mx-discrepancies">
-                    { for study.discrepancies.iter().map(|d| html! { <li>{ *d }</li> }) }
-                </ul>
-            }
-        </li>
+        }
+    });
+    html! {
+        <div class="mx-empty-state">
+            <h3>{ "No studies match" }</h3>
+            { offer.unwrap_or_else(|| html! { <p>{ "Try a shorter search." }</p> }) }
+            <p><button type="button" class="mx-link" onclick={ctx.send(Action::ClearStudyFilters)}>{ "Clear the search and all filters" }</button></p>
+        </div>
     }
 }
+
+/// Facets a map axis can use: those with a short, fixed list of values.
+pub const MAP_AXES: [Facet; 5] = [
+    Facet::Comparator,
+    Facet::Population,
+    Facet::Design,
+    Facet::Outcome,
+    Facet::Status,
+];

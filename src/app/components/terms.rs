@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::claim::ClaimCard;
 use super::evidence::EvidenceBadge;
-use super::focus::use_focus_on_mount;
+use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use crate::app::context::use_ctx;
 use crate::app::route::{Route, View};
 use crate::app::state::Action;
@@ -38,11 +38,18 @@ fn articles(n: usize) -> String {
 #[component]
 pub fn TermsView(props: &TermsViewProps) -> Html {
     let base = claimbase::get();
+    let cards = use_refocus_on_close(props.selected, |t| {
+        let term = claimbase::get().term(t)?;
+        Some(format!("[data-term=\"{}\"] .mx-card-button", term.id))
+    });
     match props
         .selected
         .and_then(|t| base.term(t).map(|term| (t, term)))
     {
-        Some((idx, term)) if term.kind == props.kind => html! { <TermDetail term={idx} /> },
+        // Keyed, so a link to another term mounts a fresh detail that takes focus.
+        Some((idx, term)) if term.kind == props.kind => {
+            html! { <TermDetail key={idx} term={idx} /> }
+        }
         _ => {
             let intro = if props.kind == TermKind::Technique {
                 "The techniques the articles name, what they are, and which effects the articles say they have."
@@ -52,7 +59,7 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
             html! {
                 <>
                     <p class="mx-intro">{ intro }</p>
-                    <ul class="mx-cards">
+                    <ul class="mx-cards" ref={cards}>
                         { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx} term={idx} /> }) }
                     </ul>
                 </>

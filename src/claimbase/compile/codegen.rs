@@ -94,8 +94,8 @@ fn publication(p: &Option<Publication>) -> String {
     match p {
         None => "None".into(),
         Some(p) => format!(
-            "Some(Publication {{ citation: {:?}, authors: {:?}, title: {:?}, journal: {:?}, year: {}, doi: {:?}, participants: {:?}, duration: {:?}, result: {:?} }})",
-            p.citation, p.authors, p.title, p.journal, p.year, p.doi, p.participants, p.duration, p.result,
+            "Some(Publication {{ citation: {:?}, authors: {:?}, title: {:?}, journal: {:?}, year: {}, doi: {:?}, volume: {:?}, issue: {:?}, pages: {:?}, participants: {:?}, duration: {:?}, result: {:?} }})",
+            p.citation, p.authors, p.title, p.journal, p.year, p.doi, p.volume, p.issue, p.pages, p.participants, p.duration, p.result,
         ),
     }
 }
@@ -173,6 +173,17 @@ pub fn generate(base: &ClaimBase) -> String {
         "sentences",
         base.sentences.iter().map(sentence).collect(),
     ));
+    let _ = writeln!(
+        out,
+        "    study_index: SearchIndex {{\n        words: &{:?},\n        postings: &[{}],\n    }},",
+        base.study_index.words,
+        base.study_index
+            .postings
+            .iter()
+            .map(|p| format!("&{p:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     // Only the coverage report reads these; the wasm does not carry them.
     out.push_str("    not_claims: &[],\n");
     out.push_str("};\n");

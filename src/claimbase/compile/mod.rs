@@ -6,8 +6,10 @@
 pub mod articles;
 pub mod codegen;
 pub mod extract;
+pub mod index;
 pub mod normalize;
 pub mod seed;
+pub mod synthetic;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -147,21 +149,34 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 /// Collects errors for one seed file.
 struct Checker<'a> {
     path: &'a str,
-    text: &'a str,
     errors: &'a mut Vec<SeedError>,
+    /// Byte offsets where lines start, so a line number is a binary search
+    /// (every id records its line; counting from the top was quadratic).
+    line_starts: Vec<usize>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(path: &'a str, text: &'a str, errors: &'a mut Vec<SeedError>) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Checker {
+            path,
+            errors,
+            line_starts,
+        }
+    }
+
     fn at(&mut self, offset: usize, message: impl Into<String>) {
         self.errors.push(SeedError {
             path: self.path.to_string(),
-            line: line_of(self.text, offset),
+            line: self.line(offset),
             message: message.into(),
         });
     }
 
     fn line(&self, offset: usize) -> usize {
-        line_of(self.text, offset)
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 }
 
@@ -311,6 +326,8 @@ fn non_empty(check: &mut Checker, offset: usize, field: &str, owner: &Id, value:
 struct SourcesIndex<'a> {
     ids: HashMap<&'a str, u16>,
     texts: Vec<&'static str>,
+    /// Each text normalised once, for finding quotes.
+    normalized: Vec<normalize::Normalized>,
 }
 
 impl SourcesIndex<'_> {
@@ -337,7 +354,11 @@ impl SourcesIndex<'_> {
             .copied()
             .unwrap_or_default();
         let quote = seed.quote.get_ref();
-        match normalize::find_quote(text, quote) {
+        let found = self
+            .normalized
+            .get(usize::from(source))
+            .and_then(|n| n.find(text, quote));
+        match found {
             Some((start, end)) => Some(Passage {
                 source,
                 start: start as u32,
@@ -376,6 +397,9 @@ fn publication(p: &PublicationSeed) -> Publication {
         journal: leak_str(p.journal.clone()),
         year: p.year,
         doi: leak_str(p.doi.clone()),
+        volume: leak_str(p.volume.clone()),
+        issue: leak_str(p.issue.clone()),
+        pages: leak_str(p.pages.clone()),
         participants: p.participants,
         duration: leak_str(p.duration.clone()),
         result: leak_str(p.result.clone()),
@@ -463,11 +487,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut meta_check = Checker {
-        path: &files.meta.path,
-        text: &meta_text,
-        errors: &mut errors,
-    };
+    let mut meta_check = Checker::new(&files.meta.path, &meta_text, &mut errors);
     if !is_date(meta.reviewed.get_ref()) {
         meta_check.at(
             meta.reviewed.span().start,
@@ -481,6 +501,10 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     let source_index = SourcesIndex {
         ids: sources.iter().zip(0u16..).map(|(s, i)| (s.id, i)).collect(),
         texts: sources.iter().map(|s| s.text).collect(),
+        normalized: sources
+            .iter()
+            .map(|s| normalize::normalize(s.text))
+            .collect(),
     };
     let mut ids = IdIndex {
         defined: HashMap::new(),
@@ -500,11 +524,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     ];
     let mut terms = Vec::new();
     {
-        let mut check = Checker {
-            path: &files.ontology.path,
-            text: &ontology_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.ontology.path, &ontology_text, &mut errors);
         for (kind, kind_name, seeds) in term_groups {
             for t in seeds {
                 ids.define(&mut check, &t.id, kind_name, terms.len());
@@ -522,11 +542,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     }
     // Define every other id before resolving references, so order in files doesn't matter.
     {
-        let mut check = Checker {
-            path: &files.claims.path,
-            text: &claims_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.claims.path, &claims_text, &mut errors);
         for (i, c) in claims.claim.iter().enumerate() {
             ids.define(&mut check, &c.id, "claim", i);
         }
@@ -535,21 +551,13 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
         }
     }
     {
-        let mut check = Checker {
-            path: &files.studies.path,
-            text: &studies_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.studies.path, &studies_text, &mut errors);
         for (i, s) in studies.study.iter().enumerate() {
             ids.define(&mut check, &s.id, "study", i);
         }
     }
     {
-        let mut check = Checker {
-            path: &files.safety.path,
-            text: &safety_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.safety.path, &safety_text, &mut errors);
         for (i, s) in safety.safety.iter().enumerate() {
             ids.define(&mut check, &s.id, "safety item", i);
         }
@@ -567,11 +575,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     let mut disagreements = Vec::new();
     let mut claim_disagreements: HashMap<u16, Vec<u16>> = HashMap::new();
     {
-        let mut check = Checker {
-            path: &files.claims.path,
-            text: &claims_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.claims.path, &claims_text, &mut errors);
         for (d_idx, d) in (0u16..).zip(&claims.disagreement) {
             non_empty(&mut check, d.id.span().start, "topic", &d.id, &d.topic);
             non_empty(&mut check, d.id.span().start, "note", &d.id, &d.note);
@@ -600,11 +604,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
 
     let mut claim_out = Vec::new();
     {
-        let mut check = Checker {
-            path: &files.claims.path,
-            text: &claims_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.claims.path, &claims_text, &mut errors);
         for (c_idx, c) in (0u16..).zip(&claims.claim) {
             non_empty(&mut check, c.id.span().start, "text", &c.id, &c.text);
             non_empty(
@@ -655,11 +655,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
 
     let mut not_claims = Vec::new();
     {
-        let mut check = Checker {
-            path: &files.claims.path,
-            text: &claims_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.claims.path, &claims_text, &mut errors);
         for n in &claims.not_a_claim {
             if n.reason.trim().is_empty() {
                 check.at(n.quote.span().start, "a [[not_a_claim]] needs a `reason`");
@@ -681,11 +677,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
 
     let mut study_out = Vec::new();
     {
-        let mut check = Checker {
-            path: &files.studies.path,
-            text: &studies_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.studies.path, &studies_text, &mut errors);
         for s in &studies.study {
             non_empty(&mut check, s.id.span().start, "label", &s.id, &s.label);
             non_empty(&mut check, s.id.span().start, "quality", &s.id, &s.quality);
@@ -754,11 +746,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
 
     let mut safety_out = Vec::new();
     {
-        let mut check = Checker {
-            path: &files.safety.path,
-            text: &safety_text,
-            errors: &mut errors,
-        };
+        let mut check = Checker::new(&files.safety.path, &safety_text, &mut errors);
         for s in &safety.safety {
             non_empty(&mut check, s.id.span().start, "text", &s.id, &s.text);
             if s.support.is_empty() && s.basis.as_deref().is_none_or(|b| b.trim().is_empty()) {
@@ -787,6 +775,7 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
     let sources = leak(sources);
     let terms = leak(terms);
     let sentences = extract::sentences(sources, terms);
+    let studies = leak(study_out);
     Ok(ClaimBase {
         title: leak_str(meta.title),
         reviewed: leak_str(meta.reviewed.into_inner()),
@@ -794,7 +783,8 @@ pub fn compile(files: &SeedFiles) -> Result<ClaimBase, Vec<SeedError>> {
         terms,
         claims: leak(claim_out),
         disagreements: leak(disagreements),
-        studies: leak(study_out),
+        study_index: index::study_index(sources, studies),
+        studies,
         safety: leak(safety_out),
         sentences: leak(sentences),
         not_claims: leak(not_claims),

@@ -68,13 +68,20 @@ impl Normalized {
 
 /// Finds `quote` in `original` (both normalised); returns the original byte range.
 pub fn find_quote(original: &str, quote: &str) -> Option<(usize, usize)> {
-    let haystack = normalize(original);
-    let needle = normalize(quote).text;
-    if needle.is_empty() {
-        return None;
+    normalize(original).find(original, quote)
+}
+
+impl Normalized {
+    /// Finds `quote` in this normalised form of `original`, so an article with
+    /// many quotes is normalised once.
+    pub fn find(&self, original: &str, quote: &str) -> Option<(usize, usize)> {
+        let needle = normalize(quote).text;
+        if needle.is_empty() {
+            return None;
+        }
+        let start = self.text.find(&needle)?;
+        Some(self.original_range(start, start + needle.len(), original))
     }
-    let start = haystack.text.find(&needle)?;
-    Some(haystack.original_range(start, start + needle.len(), original))
 }
 
 /// The sentence of `original` most like `quote`: the one containing the most of

@@ -103,6 +103,12 @@ pub struct PublicationSeed {
     pub year: u16,
     pub doi: String,
     #[serde(default)]
+    pub volume: String,
+    #[serde(default)]
+    pub issue: String,
+    #[serde(default)]
+    pub pages: String,
+    #[serde(default)]
     pub participants: Option<u32>,
     #[serde(default)]
     pub duration: String,

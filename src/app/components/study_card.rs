@@ -1,0 +1,90 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::citations::CiteButtons;
+use super::highlight::{Highlighted, SearchWords};
+use super::quote::Quote;
+use crate::claimbase;
+use crate::claimbase::model::{Publication, Study};
+
+#[derive(Properties, PartialEq)]
+pub struct StudyCardProps {
+    pub study: &'static Study,
+    pub selected: bool,
+    /// Search words to mark.
+    pub words: SearchWords,
+}
+
+/// One study: what the articles say, what the study really is, where they differ.
+#[component]
+pub fn StudyCard(props: &StudyCardProps) -> Html {
+    let base = claimbase::get();
+    let study = props.study;
+    let words = &props.words;
+    let terms = |ids: &[u16]| {
+        ids.iter()
+            .filter_map(|&t| base.term(t))
+            .map(|t| t.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let populations = study
+        .populations
+        .iter()
+        .map(|p| p.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let citation = |p: &'static Publication| {
+        html! {
+            <p class="mx-citation">
+                <Highlighted text={p.citation} words={words.clone()} />
+                if !p.doi.is_empty() {
+                    // The DOI as text: the widget makes no requests, a reader may follow it.
+                    { " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span>
+                }
+            </p>
+        }
+    };
+    let index = base.studies.iter().position(|s| std::ptr::eq(s, study));
+    html! {
+        <li class={classes!("mx-study", props.selected.then_some("mx-study-selected"))} data-study={study.id}>
+            <h3 class="mx-study-title" tabindex="-1"><Highlighted text={study.label} words={words.clone()} /></h3>
+            <p class="mx-study-facts">
+                <span class={classes!("mx-status", format!("mx-status-{}", study.status.slug()))}>{ study.status.label() }</span>
+                <span>{ study.design.label() }</span>
+                <span>{ format!("Pain: {populations}") }</span>
+                if let Some(n) = study.identified.as_ref().and_then(|p| p.participants) {
+                    <span>{ format!("{n} participants") }</span>
+                }
+                if !study.comparators.is_empty() { <span>{ format!("Compared with: {}", terms(study.comparators)) }</span> }
+                if !study.outcomes.is_empty() { <span>{ format!("Measured: {}", terms(study.outcomes)) }</span> }
+            </p>
+            <h4>{ "What the articles say" }</h4>
+            { for study.mentions.iter().map(|&passage| html! { <Quote {passage} highlight={words.clone()} /> }) }
+            if let Some(p) = &study.identified {
+                <h4>{ "The study" }</h4>
+                { citation(p) }
+                <p>
+                    if !p.duration.is_empty() { { format!("{}. ", p.duration.trim_end_matches('.')) } }
+                    { p.result }
+                </p>
+            }
+            if let Some(p) = &study.closest {
+                <h4>{ "Closest published study found" }</h4>
+                { citation(p) }
+                <p>{ p.result }</p>
+            }
+            <p class="mx-quality"><span class="mx-label">{ "Evidence quality: " }</span>{ study.quality }</p>
+            if !study.discrepancies.is_empty() {
+                <h4>{ "Where the articles get it wrong" }</h4>
+                <ul class="mx-discrepancies">
+                    { for study.discrepancies.iter().map(|d| html! { <li>{ *d }</li> }) }
+                </ul>
+            }
+            if let Some(idx) = index.filter(|_| study.identified.is_some()) {
+                <CiteButtons studies={Rc::new(vec![idx as u16])} file_stem={study.id} />
+            }
+        </li>
+    }
+}

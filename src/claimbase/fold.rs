@@ -1,0 +1,157 @@
+//! Search folding, shared by the build (which indexes the studies) and the app
+//! (which folds what the reader types and highlights matches): words are runs of
+//! letters and digits, compared lower-cased and without diacritics, so "Schröder",
+//! "SCHRODER" and "schroder" are the same word.
+//!
+//! The diacritic table covers Latin-1 and Latin Extended-A (the accents of
+//! Western and Central European languages) plus combining marks; that is what the
+//! articles and citations use, and a full Unicode decomposition table would cost
+//! the wasm more than the whole claim base.
+
+/// Base letters for U+00C0..=U+017F; `.` keeps the character (Æ, ×, ß, Œ ...).
+const LATIN_BASE: &[u8; 192] = b"aaaaaa.ceeeeiiiidnooooo.ouuuuy..\
+aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
+aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllllllln\
+nnnnnnnnoooooo..rrrrrrsssssssstttttt\
+uuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// The folded form of one character: `None` drops it (a combining mark).
+pub fn fold_char(c: char) -> Option<char> {
+    let code = c as u32;
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if (0x300..=0x36f).contains(&code) {
+        return None;
+    }
+    if let Some(&base) = code
+        .checked_sub(0xc0)
+        .and_then(|i| LATIN_BASE.get(i as usize))
+    {
+        if base != b'.' {
+            return Some(char::from(base));
+        }
+    }
+    Some(c.to_lowercase().next().unwrap_or(c))
+}
+
+/// Whether `c` belongs to a word (combining marks continue one).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A word of a text: its byte range in the original and its folded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub folded: String,
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current: Option<Word> = None;
+    for (offset, c) in text.char_indices() {
+        if is_word_char(c) {
+            let word = current.get_or_insert_with(|| Word {
+                start: offset,
+                end: offset,
+                folded: String::new(),
+            });
+            word.end = offset + c.len_utf8();
+            word.folded.extend(fold_char(c));
+        } else if let Some(word) = current.take() {
+            out.push(word);
+        }
+    }
+    out.extend(current);
+    out.retain(|w| !w.folded.is_empty());
+    out
+}
+
+/// The folded words of what a reader typed, without duplicates.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words(query) {
+        if !out.contains(&word.folded) {
+            out.push(word.folded);
+        }
+    }
+    out
+}
+
+/// Byte ranges of `text` whose words start with one of `query` (folded words),
+/// for `<mark>` highlighting. Only the matched prefix is marked.
+pub fn match_ranges(text: &str, query: &[String]) -> Vec<(usize, usize)> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    words(text)
+        .into_iter()
+        .filter_map(|word| {
+            let longest = query
+                .iter()
+                .filter(|q| word.folded.starts_with(q.as_str()))
+                .map(|q| q.chars().count())
+                .max()?;
+            // Walk the original word until `longest` folded characters are covered.
+            let mut folded_seen = 0;
+            let mut end = word.start;
+            for (offset, c) in text.get(word.start..word.end)?.char_indices() {
+                if folded_seen >= longest {
+                    break;
+                }
+                folded_seen += usize::from(fold_char(c).is_some());
+                end = word.start + offset + c.len_utf8();
+            }
+            Some((word.start, end))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        let folded: Vec<String> = words("Schröder, MASSAGE; naïve café Łódź")
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(folded, ["schroder", "massage", "naive", "cafe", "lodz"]);
+    }
+
+    #[test]
+    fn combining_marks_are_dropped_and_stay_in_the_word() {
+        let w = words("cafe\u{301} x");
+        assert_eq!(w[0].folded, "cafe");
+        assert_eq!((w[0].start, w[0].end), (0, 6));
+    }
+
+    #[test]
+    fn the_latin_table_is_aligned() {
+        assert_eq!(fold_char('À'), Some('a'));
+        assert_eq!(fold_char('ÿ'), Some('y'));
+        assert_eq!(fold_char('Ā'), Some('a'));
+        assert_eq!(fold_char('Ž'), Some('z'));
+        assert_eq!(fold_char('ſ'), Some('s'));
+        assert_eq!(fold_char('ß'), Some('ß'));
+        assert_eq!(fold_char('Ł'), Some('l'));
+        assert_eq!(fold_char('Ő'), Some('o'));
+        assert_eq!(fold_char('Ş'), Some('s'));
+        assert_eq!(fold_char('Ų'), Some('u'));
+        assert_eq!(fold_char('Ÿ'), Some('y'));
+        assert_eq!(fold_char('마'), Some('마'));
+    }
+
+    #[test]
+    fn marks_only_the_matched_prefix() {
+        let text = "Massage and MASSEUR, not mass.";
+        let ranges = match_ranges(text, &["massa".to_string()]);
+        assert_eq!(ranges, [(0, 5)]);
+        let ranges = match_ranges("Schröder", &["schro".to_string()]);
+        assert_eq!(&"Schröder"[ranges[0].0..ranges[0].1], "Schrö");
+    }
+}

@@ -1,0 +1,638 @@
+//! The study list's query engine: facet filters, disjunctive facet counts, prefix
+//! search over the build-time word index, sorting, the evidence map and
+//! empty-state suggestions. Pure Rust over the claim base; no DOM.
+//!
+//! Within a facet the selected values are alternatives (OR); across facets they
+//! all apply (AND). A facet's counts apply every *other* active filter and the
+//! search, so they say what ticking a value would give (disjunctive faceting).
+
+use std::collections::BTreeSet;
+
+use crate::claimbase::fold;
+use crate::claimbase::kinds::{Design, Population, Status, TermKind};
+use crate::claimbase::model::{field, ClaimBase, Study, StudyIdx};
+
+/// A dimension the study list filters on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Design,
+    Population,
+    Comparator,
+    Outcome,
+    Source,
+    Status,
+}
+
+/// A facet value: an index into the facet's domain (see `Facet::domain_len`).
+pub type Value = u16;
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Design,
+        Facet::Population,
+        Facet::Comparator,
+        Facet::Outcome,
+        Facet::Source,
+        Facet::Status,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Facet::Design => "design",
+            Facet::Population => "population",
+            Facet::Comparator => "comparator",
+            Facet::Outcome => "outcome",
+            Facet::Source => "article",
+            Facet::Status => "status",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Design => "Design",
+            Facet::Population => "Pain duration",
+            Facet::Comparator => "Compared with",
+            Facet::Outcome => "Outcome",
+            Facet::Source => "Article",
+            Facet::Status => "Identified",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.slug() == slug)
+    }
+
+    /// How many values the facet has. Comparator and outcome values are term
+    /// indices plus one "not stated" value for studies that name none.
+    pub fn domain_len(self, base: &ClaimBase) -> usize {
+        match self {
+            Facet::Design => Design::ALL.len(),
+            Facet::Population => Population::ALL.len(),
+            Facet::Comparator | Facet::Outcome => base.terms.len() + 1,
+            Facet::Source => base.sources.len(),
+            Facet::Status => Status::ALL.len(),
+        }
+    }
+
+    /// The "not stated" value of a list facet.
+    fn not_stated(self, base: &ClaimBase) -> Option<Value> {
+        matches!(self, Facet::Comparator | Facet::Outcome).then(|| base.terms.len() as Value)
+    }
+
+    fn term_kind(self) -> Option<TermKind> {
+        match self {
+            Facet::Comparator => Some(TermKind::Comparator),
+            Facet::Outcome => Some(TermKind::Outcome),
+            _ => None,
+        }
+    }
+
+    /// Every value of the facet that can occur, in display order.
+    pub fn values(self, base: &ClaimBase) -> Vec<Value> {
+        let range = |n: usize| (0..n as Value).collect::<Vec<_>>();
+        match self {
+            Facet::Design => range(Design::ALL.len()),
+            Facet::Population => range(Population::ALL.len()),
+            Facet::Status => range(Status::ALL.len()),
+            Facet::Source => range(base.sources.len()),
+            Facet::Comparator | Facet::Outcome => {
+                let kind = self.term_kind();
+                let mut values: Vec<Value> = base
+                    .terms
+                    .iter()
+                    .zip(0..)
+                    .filter(|(t, _)| Some(t.kind) == kind)
+                    .map(|(_, i)| i)
+                    .collect();
+                values.extend(self.not_stated(base));
+                values
+            }
+        }
+    }
+
+    /// What a reader sees for a value.
+    pub fn value_label(self, base: &ClaimBase, value: Value) -> String {
+        let index = usize::from(value);
+        match self {
+            Facet::Design => Design::ALL.get(index).map(|d| d.label()),
+            Facet::Population => Population::ALL.get(index).map(|p| p.label()),
+            Facet::Status => Status::ALL.get(index).map(|s| s.label()),
+            Facet::Comparator | Facet::Outcome if Some(value) == self.not_stated(base) => {
+                Some("Not stated")
+            }
+            Facet::Comparator | Facet::Outcome => base.term(value).map(|t| t.name),
+            Facet::Source => {
+                return base
+                    .source(value)
+                    .map(|s| s.display_name())
+                    .unwrap_or_default()
+            }
+        }
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// The value's name in a URL.
+    pub fn value_slug(self, base: &ClaimBase, value: Value) -> &'static str {
+        let index = usize::from(value);
+        match self {
+            Facet::Design => Design::ALL.get(index).map(|d| d.slug()),
+            Facet::Population => Population::ALL.get(index).map(|p| p.slug()),
+            Facet::Status => Status::ALL.get(index).map(|s| s.slug()),
+            Facet::Comparator | Facet::Outcome if Some(value) == self.not_stated(base) => {
+                Some("none")
+            }
+            Facet::Comparator | Facet::Outcome => base.term(value).map(|t| t.id),
+            Facet::Source => base.source(value).map(|s| s.id),
+        }
+        .unwrap_or_default()
+    }
+
+    pub fn value_from_slug(self, base: &ClaimBase, slug: &str) -> Option<Value> {
+        self.values(base)
+            .into_iter()
+            .find(|&v| self.value_slug(base, v) == slug)
+    }
+
+    /// The values a study has in this facet, each once, in order.
+    pub fn study_values(self, base: &ClaimBase, study: &Study) -> Vec<Value> {
+        let mut values = Vec::new();
+        self.for_each_value(base, study, |v| values.push(v));
+        values
+    }
+
+    /// Calls `f` with each value a study has in this facet, each once. The hot
+    /// loop of `run`: no allocation.
+    fn for_each_value(self, base: &ClaimBase, study: &Study, mut f: impl FnMut(Value)) {
+        let terms = |ids: &[u16], f: &mut dyn FnMut(Value)| {
+            if ids.is_empty() {
+                f(base.terms.len() as Value);
+            }
+            ids.iter().for_each(|&t| f(t));
+        };
+        match self {
+            Facet::Design => position(Design::ALL, study.design).into_iter().for_each(f),
+            Facet::Population => {
+                for p in study.populations {
+                    position(Population::ALL, *p).into_iter().for_each(&mut f);
+                }
+            }
+            Facet::Status => position(Status::ALL, study.status).into_iter().for_each(f),
+            Facet::Comparator => terms(study.comparators, &mut f),
+            Facet::Outcome => terms(study.outcomes, &mut f),
+            Facet::Source => {
+                for (i, m) in study.mentions.iter().enumerate() {
+                    let seen = study.mentions.get(..i).unwrap_or_default();
+                    if !seen.iter().any(|earlier| earlier.source == m.source) {
+                        f(m.source);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where `x` is in a vocabulary's `ALL`.
+fn position<T: PartialEq + Copy>(all: &[T], x: T) -> Option<Value> {
+    all.iter().position(|&y| y == x).map(|i| i as Value)
+}
+
+/// How the list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best search match first; with no search, the curated order.
+    #[default]
+    Relevance,
+    /// Newest publication first; unverified studies last.
+    Year,
+    /// Most participants first; unknown sizes last.
+    Participants,
+    /// Mentioned by the most articles first.
+    Articles,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [
+        Sort::Relevance,
+        Sort::Year,
+        Sort::Participants,
+        Sort::Articles,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Year => "year",
+            Sort::Participants => "participants",
+            Sort::Articles => "articles",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Relevance",
+            Sort::Year => "Year (newest first)",
+            Sort::Participants => "Participants (most first)",
+            Sort::Articles => "Articles mentioning it (most first)",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// What the reader asked of the study list. Part of the URL.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StudyQuery {
+    /// The search box, as typed.
+    pub text: String,
+    /// Selected values, by `Facet::index`.
+    pub selected: [BTreeSet<Value>; 6],
+    pub sort: Sort,
+    /// The evidence map's rows and columns.
+    pub map: (Facet, Facet),
+}
+
+impl Default for StudyQuery {
+    fn default() -> Self {
+        StudyQuery {
+            text: String::new(),
+            selected: Default::default(),
+            sort: Sort::default(),
+            map: (Facet::Comparator, Facet::Population),
+        }
+    }
+}
+
+impl StudyQuery {
+    pub fn selected(&self, facet: Facet) -> &BTreeSet<Value> {
+        &self.selected[facet.index()]
+    }
+
+    pub fn is_selected(&self, facet: Facet, value: Value) -> bool {
+        self.selected(facet).contains(&value)
+    }
+
+    /// Ticks or unticks a value.
+    pub fn toggle(&mut self, facet: Facet, value: Value) {
+        let set = &mut self.selected[facet.index()];
+        if !set.remove(&value) {
+            set.insert(value);
+        }
+    }
+
+    /// Filters to exactly one value in each of two facets (an evidence map cell).
+    pub fn set_cell(&mut self, (row, row_value): (Facet, Value), (col, col_value): (Facet, Value)) {
+        self.selected[row.index()] = BTreeSet::from([row_value]);
+        self.selected[col.index()] = BTreeSet::from([col_value]);
+    }
+
+    /// Whether any filter or search is active (sort and map axes aside).
+    pub fn is_filtered(&self) -> bool {
+        !fold::query_words(&self.text).is_empty() || self.selected.iter().any(|s| !s.is_empty())
+    }
+
+    /// Drops the search and every filter, keeping sort and map axes.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.selected = Default::default();
+    }
+}
+
+/// One value of a facet with how many studies it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCount {
+    pub value: Value,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// One cell of the evidence map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MapCell {
+    pub count: u32,
+    pub identified: u32,
+    /// The strongest design among its studies (systematic review, then RCT ...).
+    pub strongest: Option<Design>,
+}
+
+/// The evidence map: rows × columns of one facet pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceMap {
+    pub rows: (Facet, Vec<Value>),
+    pub cols: (Facet, Vec<Value>),
+    /// `cells[r][c]`.
+    pub cells: Vec<Vec<MapCell>>,
+}
+
+/// What the list shows for a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StudyResults {
+    /// Matching studies, sorted.
+    pub studies: Vec<StudyIdx>,
+    /// Per facet (by `Facet::index`): values with a count, or selected.
+    pub facets: Vec<Vec<FacetCount>>,
+    pub map: EvidenceMap,
+}
+
+/// Designs from strongest to weakest evidence.
+const DESIGN_STRENGTH: [Design; 4] = [
+    Design::SystematicReview,
+    Design::Rct,
+    Design::Review,
+    Design::Unspecified,
+];
+
+fn strength(design: Design) -> usize {
+    DESIGN_STRENGTH
+        .iter()
+        .position(|&d| d == design)
+        .unwrap_or(DESIGN_STRENGTH.len())
+}
+
+/// Search scores by study: `None` when there is no search (everything matches).
+/// A study matches when every query word prefixes one of its words; it scores
+/// more for matches in its label than in quotes, and in quotes than in citations.
+pub fn search(base: &ClaimBase, text: &str) -> Option<Vec<u32>> {
+    let words = fold::query_words(text);
+    if words.is_empty() {
+        return None;
+    }
+    let index = &base.study_index;
+    let n = base.studies.len();
+    let mut matched = vec![0u16; n];
+    let mut score = vec![0u32; n];
+    let mut fields = vec![0u32; n];
+    for (round, word) in (1u16..).zip(&words) {
+        fields.iter_mut().for_each(|f| *f = 0);
+        let from = index.words.partition_point(|w| *w < word.as_str());
+        let postings = index
+            .words
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .zip(index.postings.get(from..).unwrap_or_default())
+            .take_while(|(w, _)| w.starts_with(word.as_str()));
+        for (_, list) in postings {
+            for &posting in *list {
+                if let Some(f) = fields.get_mut((posting >> field::BITS) as usize) {
+                    *f |= posting & ((1 << field::BITS) - 1);
+                }
+            }
+        }
+        for ((m, s), &f) in matched.iter_mut().zip(score.iter_mut()).zip(&fields) {
+            // Only studies that matched every earlier word can still match.
+            if f != 0 && *m == round - 1 {
+                *m = round;
+                *s += 4 * (f & field::LABEL) + (f & field::MENTION) + (f & field::CITATION) / 4;
+            }
+        }
+    }
+    let all = words.len() as u16;
+    Some(
+        matched
+            .iter()
+            .zip(score)
+            .map(|(&m, s)| if m == all { s.max(1) } else { 0 })
+            .collect(),
+    )
+}
+
+/// A value lookup table per facet: `selected[facet][value]`.
+fn selection_tables(base: &ClaimBase, query: &StudyQuery) -> Vec<Vec<bool>> {
+    Facet::ALL
+        .iter()
+        .map(|&facet| {
+            let mut table = vec![false; facet.domain_len(base)];
+            for &v in query.selected(facet) {
+                if let Some(slot) = table.get_mut(usize::from(v)) {
+                    *slot = true;
+                }
+            }
+            table
+        })
+        .collect()
+}
+
+/// Runs a query: the sorted matches, facet counts and the evidence map.
+pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
+    let scores = search(base, &query.text);
+    let tables = selection_tables(base, query);
+    let active: Vec<bool> = Facet::ALL
+        .iter()
+        .map(|&f| !query.selected(f).is_empty())
+        .collect();
+    let mut counts: Vec<Vec<u32>> = Facet::ALL
+        .iter()
+        .map(|f| vec![0; f.domain_len(base)])
+        .collect();
+    let (row_facet, col_facet) = query.map;
+    let cols_len = col_facet.domain_len(base);
+    let mut cells = vec![MapCell::default(); row_facet.domain_len(base) * cols_len];
+    let mut studies: Vec<StudyIdx> = Vec::new();
+    let mut row_values = Vec::new();
+    let mut col_values = Vec::new();
+
+    for (idx, study) in (0u16..).zip(base.studies) {
+        if scores
+            .as_ref()
+            .is_some_and(|s| s.get(usize::from(idx)).copied().unwrap_or(0) == 0)
+        {
+            continue;
+        }
+        // Which facets this study fails; a facet with no selection never fails.
+        let mut failing = 0u32;
+        for facet in Facet::ALL {
+            if active[facet.index()] {
+                let table = &tables[facet.index()];
+                let mut hit = false;
+                facet.for_each_value(base, study, |v| {
+                    hit |= table.get(usize::from(v)).copied().unwrap_or(false)
+                });
+                if !hit {
+                    failing |= 1 << facet.index();
+                }
+            }
+        }
+        if failing == 0 {
+            studies.push(idx);
+        }
+        // A facet counts the studies that pass every other facet.
+        for facet in Facet::ALL {
+            if failing & !(1 << facet.index()) == 0 {
+                let counts = &mut counts[facet.index()];
+                facet.for_each_value(base, study, |v| {
+                    if let Some(c) = counts.get_mut(usize::from(v)) {
+                        *c += 1;
+                    }
+                });
+            }
+        }
+        // The map applies every filter but those of its own two axes.
+        let axes = 1 << row_facet.index() | 1 << col_facet.index();
+        if failing & !axes == 0 {
+            row_values.clear();
+            col_values.clear();
+            row_facet.for_each_value(base, study, |v| row_values.push(v));
+            col_facet.for_each_value(base, study, |v| col_values.push(v));
+            for &r in &row_values {
+                for &c in &col_values {
+                    if let Some(cell) = cells.get_mut(usize::from(r) * cols_len + usize::from(c)) {
+                        cell.count += 1;
+                        cell.identified += u32::from(study.status == Status::Identified);
+                        if cell
+                            .strongest
+                            .is_none_or(|s| strength(study.design) < strength(s))
+                        {
+                            cell.strongest = Some(study.design);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    sort(base, &mut studies, query.sort, scores.as_deref());
+
+    let facets = Facet::ALL
+        .iter()
+        .map(|&facet| {
+            let counts = &counts[facet.index()];
+            let mut values: Vec<FacetCount> = facet
+                .values(base)
+                .into_iter()
+                .map(|value| FacetCount {
+                    value,
+                    count: counts.get(usize::from(value)).copied().unwrap_or(0),
+                    selected: query.is_selected(facet, value),
+                })
+                .filter(|v| v.count > 0 || v.selected)
+                .collect();
+            // Long lists read best by count; short vocabularies keep their order.
+            if matches!(facet, Facet::Comparator | Facet::Outcome | Facet::Source) {
+                values.sort_by_key(|v| std::cmp::Reverse(v.count));
+            }
+            values
+        })
+        .collect();
+
+    let rows = row_facet.values(base);
+    let cols = col_facet.values(base);
+    let map_cells = rows
+        .iter()
+        .map(|&r| {
+            cols.iter()
+                .map(|&c| {
+                    cells
+                        .get(usize::from(r) * cols_len + usize::from(c))
+                        .copied()
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    StudyResults {
+        studies,
+        facets,
+        map: EvidenceMap {
+            rows: (row_facet, rows),
+            cols: (col_facet, cols),
+            cells: map_cells,
+        },
+    }
+}
+
+/// The publication a study's sort keys come from.
+fn publication(study: &Study) -> Option<&crate::claimbase::model::Publication> {
+    study.identified.as_ref()
+}
+
+/// Orders `studies` in place; ties keep the curated order.
+pub fn sort(base: &ClaimBase, studies: &mut [StudyIdx], by: Sort, scores: Option<&[u32]>) {
+    let study = |i: StudyIdx| base.study(i);
+    match by {
+        Sort::Relevance => {
+            if let Some(scores) = scores {
+                studies.sort_by_key(|&i| {
+                    std::cmp::Reverse(scores.get(usize::from(i)).copied().unwrap_or(0))
+                });
+            }
+        }
+        Sort::Year => studies.sort_by_key(|&i| {
+            std::cmp::Reverse(study(i).and_then(publication).map_or(0, |p| p.year))
+        }),
+        Sort::Participants => studies.sort_by_key(|&i| {
+            std::cmp::Reverse(
+                study(i)
+                    .and_then(publication)
+                    .and_then(|p| p.participants)
+                    .unwrap_or(0),
+            )
+        }),
+        Sort::Articles => studies.sort_by_key(|&i| {
+            std::cmp::Reverse(study(i).map_or(0, |s| Facet::Source.study_values(base, s).len()))
+        }),
+    }
+}
+
+/// A way to widen an empty result: drop one filter (or the search).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relaxation {
+    Search,
+    Filter(Facet, Value),
+}
+
+/// For an empty result, the single filter (or the search) whose removal gives
+/// the most studies, with that count. `None` if nothing is active.
+pub fn best_relaxation(base: &ClaimBase, query: &StudyQuery) -> Option<(Relaxation, usize)> {
+    let mut options: Vec<(Relaxation, StudyQuery)> = Vec::new();
+    if !fold::query_words(&query.text).is_empty() {
+        let mut q = query.clone();
+        q.text.clear();
+        options.push((Relaxation::Search, q));
+    }
+    for facet in Facet::ALL {
+        for &value in query.selected(facet) {
+            let mut q = query.clone();
+            q.toggle(facet, value);
+            options.push((Relaxation::Filter(facet, value), q));
+        }
+    }
+    options
+        .into_iter()
+        .map(|(relax, q)| (relax, count(base, &q)))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(_, n)| n)
+}
+
+/// How many studies a query matches.
+pub fn count(base: &ClaimBase, query: &StudyQuery) -> usize {
+    let scores = search(base, &query.text);
+    base.studies
+        .iter()
+        .zip(0u16..)
+        .filter(|&(_, i)| {
+            scores
+                .as_ref()
+                .is_none_or(|s| s.get(usize::from(i)).copied().unwrap_or(0) > 0)
+        })
+        .filter(|(study, _)| matches(base, query, study))
+        .count()
+}
+
+/// Whether a study passes every facet filter (the search aside).
+pub fn matches(base: &ClaimBase, query: &StudyQuery, study: &Study) -> bool {
+    Facet::ALL.iter().all(|&facet| {
+        let selected = query.selected(facet);
+        selected.is_empty()
+            || facet
+                .study_values(base, study)
+                .iter()
+                .any(|v| selected.contains(v))
+    })
+}

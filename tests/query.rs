@@ -1,0 +1,586 @@
+//! Native tests of the study list's query engine: facets, disjunctive counts,
+//! search, sorting, the evidence map and citation export, with property tests
+//! against brute-force recounts on a generated claim base.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use massage_explainer::claimbase::compile::{self, index, synthetic};
+use massage_explainer::claimbase::model::{ClaimBase, Study, StudyIdx};
+use massage_explainer::claimbase::{self as bundled, fold};
+use massage_explainer::query::cite;
+use massage_explainer::query::studies::{
+    best_relaxation, run, search, Facet, Relaxation, Sort, StudyQuery, Value,
+};
+use proptest::prelude::*;
+
+/// The real seeds plus 400 generated studies, compiled once.
+fn generated() -> &'static ClaimBase {
+    static BASE: OnceLock<&'static ClaimBase> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let seeds = compile::read_dir(std::path::Path::new("seeds"), "seeds")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let files = synthetic::with_studies(&seeds, 400, 7);
+        let base = compile::compile(&files).unwrap_or_else(|e| panic!("{e:?}"));
+        Box::leak(Box::new(base))
+    })
+}
+
+fn query(text: &str, filters: &[(Facet, &str)]) -> StudyQuery {
+    let base = bundled::get();
+    let mut q = StudyQuery {
+        text: text.to_string(),
+        ..StudyQuery::default()
+    };
+    for &(facet, slug) in filters {
+        let value = facet
+            .value_from_slug(base, slug)
+            .unwrap_or_else(|| panic!("no {slug} in {facet:?}"));
+        q.toggle(facet, value);
+    }
+    q
+}
+
+fn ids(base: &ClaimBase, studies: &[StudyIdx]) -> Vec<&'static str> {
+    studies
+        .iter()
+        .map(|&i| base.study(i).map(|s| s.id).unwrap_or_default())
+        .collect()
+}
+
+// ---------------------------------------------------------------- brute force
+
+/// The folded words of a study's searchable text, straight from the text.
+fn study_words(base: &ClaimBase, study: &Study) -> Vec<String> {
+    index::study_fields(base.sources, study)
+        .flat_map(|(_, t)| fold::words(t))
+        .map(|w| w.folded)
+        .collect()
+}
+
+/// Whether every query word prefixes a word of the study's searchable text.
+fn brute_search(base: &ClaimBase, study: &Study, text: &str) -> bool {
+    static GENERATED_WORDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let wanted = fold::query_words(text);
+    if wanted.is_empty() {
+        return true;
+    }
+    let owned;
+    let have = if std::ptr::eq(base, generated()) {
+        let all = GENERATED_WORDS
+            .get_or_init(|| base.studies.iter().map(|s| study_words(base, s)).collect());
+        let idx = base
+            .studies
+            .iter()
+            .position(|s| std::ptr::eq(s, study))
+            .unwrap_or(0);
+        &all[idx]
+    } else {
+        owned = study_words(base, study);
+        &owned
+    };
+    wanted
+        .iter()
+        .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
+}
+
+fn brute_passes(base: &ClaimBase, q: &StudyQuery, study: &Study, except: Option<Facet>) -> bool {
+    brute_search(base, study, &q.text)
+        && Facet::ALL.iter().filter(|&&f| Some(f) != except).all(|&f| {
+            q.selected(f).is_empty()
+                || f.study_values(base, study)
+                    .iter()
+                    .any(|v| q.selected(f).contains(v))
+        })
+}
+
+// ---------------------------------------------------------------- examples
+
+#[test]
+fn no_query_lists_every_study_in_curated_order() {
+    let base = bundled::get();
+    let results = run(base, &StudyQuery::default());
+    assert_eq!(results.studies.len(), base.studies.len());
+    assert_eq!(ids(base, &results.studies)[0], "cherkin-2011");
+}
+
+#[test]
+fn facets_filter_within_or_and_across_and() {
+    let base = bundled::get();
+    let rct = run(base, &query("", &[(Facet::Design, "rct")]));
+    assert_eq!(ids(base, &rct.studies), ["cherkin-2011", "cherkin-2001"]);
+    let rct_or_review = run(
+        base,
+        &query("", &[(Facet::Design, "rct"), (Facet::Design, "review")]),
+    );
+    assert_eq!(rct_or_review.studies.len(), 4);
+    let rct_and_acupuncture = run(
+        base,
+        &query(
+            "",
+            &[(Facet::Design, "rct"), (Facet::Comparator, "acupuncture")],
+        ),
+    );
+    assert_eq!(ids(base, &rct_and_acupuncture.studies), ["cherkin-2001"]);
+}
+
+#[test]
+fn a_selected_value_keeps_its_place_and_counts_ignore_its_own_facet() {
+    let base = bundled::get();
+    let q = query("", &[(Facet::Design, "rct")]);
+    let results = run(base, &q);
+    let design = &results.facets[Facet::Design.index()];
+    // The design facet still offers every design that exists (disjunctive).
+    assert!(design.len() >= 3, "{design:?}");
+    let rct = design
+        .iter()
+        .find(|v| v.selected)
+        .expect("rct stays listed");
+    assert_eq!(rct.count, 2);
+    // Another facet counts only among the RCTs.
+    let status = &results.facets[Facet::Status.index()];
+    assert_eq!(status.len(), 1, "both RCTs are identified: {status:?}");
+    assert_eq!(status[0].count, 2);
+}
+
+#[test]
+fn a_selected_value_with_no_matches_stays_in_its_facet() {
+    let base = bundled::get();
+    let q = query("cherkin", &[(Facet::Status, "unverified")]);
+    let results = run(base, &q);
+    assert!(results.studies.is_empty());
+    let status = &results.facets[Facet::Status.index()];
+    let unverified = status.iter().find(|v| v.selected).expect("still listed");
+    assert_eq!(unverified.count, 0);
+}
+
+#[test]
+fn search_is_case_and_diacritic_insensitive_prefix_matching() {
+    let base = bundled::get();
+    for text in ["CHERK", "chérkin", "Cherkin  annals", "annals cherkin"] {
+        let results = run(base, &query(text, &[]));
+        assert!(
+            ids(base, &results.studies).contains(&"cherkin-2011"),
+            "{text}: {:?}",
+            ids(base, &results.studies)
+        );
+    }
+    assert!(run(base, &query("cherkinx", &[])).studies.is_empty());
+    // Every word must match somewhere.
+    assert!(run(base, &query("cherkin zebra", &[])).studies.is_empty());
+    // Punctuation alone is no search.
+    assert_eq!(
+        run(base, &query(" ,.;", &[])).studies.len(),
+        base.studies.len()
+    );
+}
+
+#[test]
+fn relevance_puts_label_matches_before_quote_and_citation_matches() {
+    let base = generated();
+    // "Report 12" is in study 12's quotes only; "no. 12" labels it.
+    let scores = search(base, "acupuncture").expect("a search");
+    let label_hit = base
+        .studies
+        .iter()
+        .position(|s| s.label.to_lowercase().contains("acupuncture"));
+    let quote_only = base.studies.iter().position(|s| {
+        !s.label.to_lowercase().contains("acupuncture") && brute_search(base, s, "acupuncture")
+    });
+    if let (Some(a), Some(b)) = (label_hit, quote_only) {
+        assert!(scores[a] > scores[b]);
+    }
+    let results = run(base, &query("", &[]));
+    assert_eq!(results.studies.len(), base.studies.len());
+}
+
+#[test]
+fn sorts_by_year_participants_and_articles() {
+    let base = bundled::get();
+    let mut q = StudyQuery {
+        sort: Sort::Year,
+        ..StudyQuery::default()
+    };
+    let by_year = ids(base, &run(base, &q).studies);
+    assert_eq!(
+        &by_year[..5],
+        [
+            "furlan-2015",
+            "cherkin-2011",
+            "cherkin-2003",
+            "cherkin-2001",
+            "jpr-review"
+        ]
+    );
+    q.sort = Sort::Participants;
+    assert_eq!(ids(base, &run(base, &q).studies)[0], "furlan-2015");
+    q.sort = Sort::Articles;
+    let first = run(base, &q).studies[0];
+    let most = base
+        .studies
+        .iter()
+        .map(|s| Facet::Source.study_values(base, s).len())
+        .max();
+    assert_eq!(
+        base.study(first)
+            .map(|s| Facet::Source.study_values(base, s).len()),
+        most
+    );
+}
+
+#[test]
+fn the_evidence_map_counts_comparator_by_population_with_empty_cells() {
+    let base = bundled::get();
+    let results = run(base, &StudyQuery::default());
+    let map = &results.map;
+    assert_eq!(map.rows.0, Facet::Comparator);
+    assert_eq!(map.cols.0, Facet::Population);
+    assert_eq!(map.rows.1.len(), Facet::Comparator.values(base).len());
+    let usual = Facet::Comparator
+        .value_from_slug(base, "usual-care")
+        .expect("usual care");
+    let chronic = Facet::Population
+        .value_from_slug(base, "chronic")
+        .expect("chronic");
+    let r = map.rows.1.iter().position(|&v| v == usual).expect("row");
+    let c = map.cols.1.iter().position(|&v| v == chronic).expect("col");
+    assert_eq!(map.cells[r][c].count, 1);
+    assert_eq!(map.cells[r][c].identified, 1);
+    let empty = map.cells.iter().flatten().filter(|c| c.count == 0).count();
+    assert!(empty > 0, "the map shows its gaps");
+}
+
+#[test]
+fn an_empty_result_suggests_the_filter_to_drop() {
+    let base = bundled::get();
+    let q = query("", &[(Facet::Design, "rct"), (Facet::Population, "acute")]);
+    assert!(run(base, &q).studies.is_empty());
+    let (relax, n) = best_relaxation(base, &q).expect("a suggestion");
+    let acute = Facet::Population.value_from_slug(base, "acute");
+    assert_eq!(
+        relax,
+        Relaxation::Filter(Facet::Population, acute.unwrap_or(0))
+    );
+    assert_eq!(n, 2);
+    assert_eq!(best_relaxation(base, &StudyQuery::default()), None);
+}
+
+#[test]
+fn highlights_mark_only_matching_prefixes() {
+    let words = fold::query_words("mass Schro");
+    let text = "Massage by Schröder, not amass.";
+    let marked: Vec<&str> = fold::match_ranges(text, &words)
+        .into_iter()
+        .map(|(a, b)| &text[a..b])
+        .collect();
+    assert_eq!(marked, ["Mass", "Schrö"]);
+}
+
+// ---------------------------------------------------------------- citations
+
+#[test]
+fn apa_ris_and_csl_json_for_an_identified_trial() {
+    let base = bundled::get();
+    let study = base
+        .studies
+        .iter()
+        .find(|s| s.id == "cherkin-2001")
+        .expect("seeded");
+    let p = study.identified.as_ref().expect("identified");
+    let apa = cite::apa(p);
+    assert!(
+        apa.starts_with("Cherkin, D. C., Eisenberg, D., Sherman, K. J., et al. (2001). Randomized trial comparing"),
+        "{apa}"
+    );
+    assert!(
+        apa.ends_with("Archives of Internal Medicine, 161(8), 1081-1088. https://doi.org/10.1001/archinte.161.8.1081"),
+        "{apa}"
+    );
+    let ris = cite::ris(&[study]);
+    for line in [
+        "TY  - JOUR\r\n",
+        "AU  - Cherkin, D. C.\r\n",
+        "PY  - 2001\r\n",
+        "SP  - 1081\r\n",
+        "EP  - 1088\r\n",
+        "DO  - 10.1001/archinte.161.8.1081\r\n",
+    ] {
+        assert!(ris.contains(line), "{line:?} in {ris}");
+    }
+    assert!(ris.ends_with("ER  - \r\n"));
+    let json = cite::csl_json(&[study]);
+    assert!(
+        json.contains("\"family\": \"Cherkin\", \"given\": \"D. C.\""),
+        "{json}"
+    );
+    assert!(json.contains("\"issued\": {\"date-parts\": [[2001]]}"));
+    assert!(json.contains("\"DOI\": \"10.1001/archinte.161.8.1081\""));
+}
+
+#[test]
+fn unverified_studies_are_not_exported() {
+    let base = bundled::get();
+    let all: Vec<&Study> = base.studies.iter().collect();
+    let citable = cite::citable(all.iter().copied());
+    assert_eq!(citable.len(), 4);
+    assert_eq!(cite::ris(&all).matches("TY  - JOUR").count(), 4);
+    assert_eq!(cite::csl_json(&all).matches("\"type\"").count(), 4);
+}
+
+#[test]
+fn json_strings_are_escaped() {
+    let (authors, truncated) = cite::authors("O\"Neill AB, Smith, et al.");
+    assert!(truncated);
+    assert_eq!(authors[0].family, "O\"Neill");
+    assert_eq!(authors[1].family, "Smith");
+    assert_eq!(authors[1].given, "");
+}
+
+// ---------------------------------------------------------------- properties
+
+const WORDS: [&str; 12] = [
+    "mas",
+    "swedish",
+    "report 1",
+    "schro",
+    "ŁUKA",
+    "garcia",
+    "pain",
+    "cherkin",
+    "chronic",
+    "zz",
+    "myofascial",
+    "so",
+];
+
+fn facet_strategy() -> impl Strategy<Value = Facet> {
+    prop::sample::select(Facet::ALL.to_vec())
+}
+
+/// A random query over the generated base: a search of 0-2 words and 0-5 ticks.
+fn query_strategy() -> impl Strategy<Value = StudyQuery> {
+    let base = generated();
+    let ticks = prop::collection::vec((facet_strategy(), any::<prop::sample::Index>()), 0..5);
+    let words = prop::collection::vec(prop::sample::select(WORDS.to_vec()), 0..3);
+    let sort = prop::sample::select(Sort::ALL.to_vec());
+    (ticks, words, sort).prop_map(move |(ticks, words, sort)| {
+        let mut q = StudyQuery {
+            text: words.join(" "),
+            sort,
+            ..StudyQuery::default()
+        };
+        for (facet, index) in ticks {
+            let values = facet.values(base);
+            q.toggle(facet, values[index.index(values.len())]);
+        }
+        q
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn results_equal_a_brute_force_filter(q in query_strategy()) {
+        let base = generated();
+        let results = run(base, &q);
+        let expected: BTreeSet<StudyIdx> = (0u16..).zip(base.studies)
+            .filter(|(_, s)| brute_passes(base, &q, s, None))
+            .map(|(i, _)| i)
+            .collect();
+        let got: BTreeSet<StudyIdx> = results.studies.iter().copied().collect();
+        prop_assert_eq!(got.len(), results.studies.len(), "no duplicates");
+        prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn facet_counts_equal_a_brute_force_recount(q in query_strategy()) {
+        let base = generated();
+        let results = run(base, &q);
+        for facet in Facet::ALL {
+            for value in facet.values(base) {
+                let expected = base.studies.iter()
+                    .filter(|s| brute_passes(base, &q, s, Some(facet)))
+                    .filter(|s| facet.study_values(base, s).contains(&value))
+                    .count() as u32;
+                let shown = results.facets[facet.index()].iter().find(|c| c.value == value);
+                match shown {
+                    Some(c) => {
+                        prop_assert_eq!(c.count, expected, "{:?} {}", facet, value);
+                        prop_assert_eq!(c.selected, q.is_selected(facet, value));
+                    }
+                    None => {
+                        prop_assert_eq!(expected, 0, "{:?} {} missing", facet, value);
+                        prop_assert!(!q.is_selected(facet, value), "a selected value vanished");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn filters_in_different_facets_intersect_and_commute(
+        q in query_strategy(),
+        a in (facet_strategy(), any::<prop::sample::Index>()),
+        b in (facet_strategy(), any::<prop::sample::Index>()),
+    ) {
+        let base = generated();
+        prop_assume!(a.0 != b.0);
+        prop_assume!(q.selected(a.0).is_empty() && q.selected(b.0).is_empty());
+        let value = |(f, i): (Facet, prop::sample::Index)| -> (Facet, Value) {
+            let values = f.values(base);
+            (f, values[i.index(values.len())])
+        };
+        let (a, b) = (value(a), value(b));
+        let with = |ticks: &[(Facet, Value)]| {
+            let mut q = q.clone();
+            ticks.iter().for_each(|&(f, v)| q.toggle(f, v));
+            run(base, &q).studies.into_iter().collect::<BTreeSet<_>>()
+        };
+        let ab = with(&[a, b]);
+        prop_assert_eq!(&ab, &with(&[b, a]));
+        let only_a = with(&[a]);
+        let only_b = with(&[b]);
+        prop_assert_eq!(ab, only_a.intersection(&only_b).copied().collect::<BTreeSet<_>>());
+    }
+
+    #[test]
+    fn the_sort_order_holds(q in query_strategy()) {
+        let base = generated();
+        let results = run(base, &q);
+        let year = |i: StudyIdx| base.study(i).and_then(|s| s.identified.as_ref()).map_or(0, |p| p.year);
+        let size = |i: StudyIdx| base.study(i).and_then(|s| s.identified.as_ref()).and_then(|p| p.participants).unwrap_or(0);
+        let scores = search(base, &q.text);
+        for pair in results.studies.windows(2) {
+            let (x, y) = (pair[0], pair[1]);
+            match q.sort {
+                Sort::Year => prop_assert!(year(x) >= year(y)),
+                Sort::Participants => prop_assert!(size(x) >= size(y)),
+                Sort::Articles => {}
+                Sort::Relevance => match &scores {
+                    Some(s) => prop_assert!(s[usize::from(x)] >= s[usize::from(y)]),
+                    None => prop_assert!(x < y),
+                },
+            }
+        }
+    }
+
+    #[test]
+    fn every_map_cell_counts_its_studies(q in query_strategy(), rows in facet_strategy(), cols in facet_strategy()) {
+        prop_assume!(rows != cols);
+        let base = generated();
+        let mut q = q;
+        q.map = (rows, cols);
+        let map = run(base, &q).map;
+        for (r, &rv) in map.rows.1.iter().enumerate() {
+            for (c, &cv) in map.cols.1.iter().enumerate() {
+                let expected = base.studies.iter()
+                    .filter(|s| brute_search(base, s, &q.text))
+                    .filter(|s| Facet::ALL.iter().filter(|&&f| f != rows && f != cols).all(|&f| {
+                        q.selected(f).is_empty() || f.study_values(base, s).iter().any(|v| q.selected(f).contains(v))
+                    }))
+                    .filter(|s| rows.study_values(base, s).contains(&rv) && cols.study_values(base, s).contains(&cv))
+                    .count() as u32;
+                prop_assert_eq!(map.cells[r][c].count, expected);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- URL codec
+
+mod url {
+    use super::*;
+    use massage_explainer::app::route::{percent_decode, percent_encode, Route, View};
+
+    #[test]
+    fn a_study_list_state_reads_as_a_short_url() {
+        let base = bundled::get();
+        let mut q = query(
+            "cherkin trial & co",
+            &[(Facet::Design, "rct"), (Facet::Comparator, "none")],
+        );
+        q.sort = Sort::Year;
+        let route = Route {
+            studies: q,
+            ..Route::view(View::Studies)
+        };
+        assert_eq!(
+            route.encode(base),
+            "view=studies&q=cherkin%20trial%20%26%20co&design=rct&comparator=none&sort=year"
+        );
+        assert_eq!(Route::decode(&route.encode(base), base), Ok(route));
+    }
+
+    #[test]
+    fn other_views_keep_the_study_query_out_of_the_url() {
+        let base = bundled::get();
+        let route = Route {
+            studies: query("x", &[]),
+            ..Route::view(View::Map)
+        };
+        assert_eq!(route.encode(base), "view=map");
+    }
+
+    #[test]
+    fn malformed_study_state_is_refused_with_a_reason() {
+        let base = bundled::get();
+        for (hash, reason) in [
+            ("view=studies&q=%ZZ", "percent-encoded"),
+            ("view=studies&q=%E2%82", "percent-encoded"),
+            ("view=studies&design=bogus", "unknown design `bogus`"),
+            ("view=studies&article=nope", "unknown article `nope`"),
+            ("view=studies&sort=random", "unknown sort"),
+            ("view=studies&map=design~design", "two different facets"),
+            ("view=studies&map=design", "two different facets"),
+        ] {
+            let err = Route::decode(hash, base).expect_err(hash);
+            assert!(err.contains(reason), "{hash}: {err}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn percent_encoding_round_trips(text in any::<String>()) {
+            let encoded = percent_encode(&text);
+            prop_assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+            prop_assert_eq!(percent_decode(&encoded), Some(text));
+        }
+
+        #[test]
+        fn the_hash_codec_round_trips(
+            q in query_strategy_on_seeds(),
+            text in any::<String>(),
+            rows in facet_strategy(),
+            cols in facet_strategy(),
+        ) {
+            prop_assume!(rows != cols);
+            let base = bundled::get();
+            let mut q = q;
+            q.text = text;
+            q.map = (rows, cols);
+            let route = Route { studies: q, ..Route::view(View::Studies) };
+            let hash = route.encode(base);
+            prop_assert_eq!(Route::decode(&hash, base), Ok(route.clone()));
+            prop_assert_eq!(Route::decode(&format!("#{hash}"), base), Ok(route));
+        }
+    }
+
+    fn query_strategy_on_seeds() -> impl Strategy<Value = StudyQuery> {
+        let base = bundled::get();
+        let ticks = prop::collection::vec((facet_strategy(), any::<prop::sample::Index>()), 0..6);
+        let sort = prop::sample::select(Sort::ALL.to_vec());
+        (ticks, sort).prop_map(move |(ticks, sort)| {
+            let mut q = StudyQuery {
+                sort,
+                ..StudyQuery::default()
+            };
+            for (facet, index) in ticks {
+                let values = facet.values(base);
+                q.toggle(facet, values[index.index(values.len())]);
+            }
+            q
+        })
+    }
+}
