@@ -52,9 +52,10 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
             move || drop(listeners)
         });
     }
+    let pending = use_mut_ref(|| None::<PendingWrite>);
     use_effect_with(
         (state.route.clone(), sync, start, state.typing),
-        |(route, sync, start, typing)| {
+        move |(route, sync, start, typing)| {
             if *sync == HashSync::Off {
                 return;
             }
@@ -64,18 +65,84 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
             // The start screen keeps a clean URL until the reader moves.
             let unchanged =
                 held.as_deref() == Some(wanted.as_str()) || (held.is_none() && route == start);
-            if !unchanged {
-                let url = sync.write(&current, Some(&wanted));
-                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let null = &wasm_bindgen::JsValue::NULL;
-                    // Typing refines one search: one history entry, not one per key.
-                    let _ = if *typing {
-                        history.replace_state_with_url(null, "", Some(&url))
-                    } else {
-                        history.push_state_with_url(null, "", Some(&url))
-                    };
+            if unchanged {
+                // Back/forward (or typing back to what the URL says): a write
+                // still waiting would overwrite the entry the reader is on.
+                pending.borrow_mut().take();
+                return;
+            }
+            let url = sync.write(&current, Some(&wanted));
+            if *typing {
+                // Typing refines one search: one history entry, not one per key,
+                // written once the reader pauses (as InstantSearch's router does),
+                // so the URL costs nothing per keystroke.
+                *pending.borrow_mut() = PendingWrite::after(URL_WRITE_DELAY_MS, url);
+            } else {
+                // The search typed so far keeps its entry, then the new screen gets one.
+                if let Some(typed) = pending.borrow_mut().take() {
+                    if !typed.written.get() {
+                        write_url(&typed.url, false);
+                    }
                 }
+                write_url(&url, true);
             }
         },
     );
+}
+
+/// How long typing must pause before the URL follows it.
+const URL_WRITE_DELAY_MS: i32 = 400;
+
+/// Writes the hash: a new history entry (`push`) or in place.
+fn write_url(url: &str, push: bool) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let null = &wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(null, "", Some(url))
+        } else {
+            history.replace_state_with_url(null, "", Some(url))
+        };
+    }
+}
+
+/// A URL write waiting for typing to pause; dropping it cancels the timer.
+struct PendingWrite {
+    url: String,
+    /// Set when the timer has written it.
+    written: std::rc::Rc<std::cell::Cell<bool>>,
+    timer: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl PendingWrite {
+    fn after(delay_ms: i32, url: String) -> Option<PendingWrite> {
+        let window = web_sys::window()?;
+        let target = url.clone();
+        let written = std::rc::Rc::new(std::cell::Cell::new(false));
+        let done = written.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            write_url(&target, false);
+            done.set(true);
+        });
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()),
+                delay_ms,
+            )
+            .ok()?;
+        Some(PendingWrite {
+            url,
+            written,
+            timer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for PendingWrite {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_timeout_with_handle(self.timer);
+        }
+    }
 }

@@ -66,6 +66,54 @@ fn main() -> std::process::ExitCode {
         let total = seeds.articles.len() + extra;
         println!("{total:>10} {ms:>12.1} {:>16.3}", ms / total as f64);
     }
+    query_bench(&seeds)
+}
+
+/// The study query engine alone (no DOM), on a generated claim base of 10,000
+/// studies: every prefix of a few searches, as typed.
+#[cfg(not(target_arch = "wasm32"))]
+fn query_bench(seeds: &massage_explainer::claimbase::compile::SeedFiles) -> std::process::ExitCode {
+    use massage_explainer::claimbase::compile::{self, synthetic};
+    use massage_explainer::query::studies::{run, StudyQuery};
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    let Ok(base) = compile::compile(&synthetic::with_studies(seeds, 10_000, 2026)) else {
+        eprintln!("the generated claim base failed to compile");
+        return ExitCode::FAILURE;
+    };
+    let mut times = Vec::new();
+    for _round in 0..5 {
+        for word in [
+            "chronic",
+            "swedish massage",
+            "schröder",
+            "report 12",
+            "acupuncture",
+        ] {
+            let prefixes = word.char_indices().map(|(i, c)| &word[..i + c.len_utf8()]);
+            for text in prefixes {
+                let query = StudyQuery {
+                    text: text.to_string(),
+                    ..StudyQuery::default()
+                };
+                let start = Instant::now();
+                let results = run(&base, &query);
+                times.push(start.elapsed().as_secs_f64() * 1000.0);
+                std::hint::black_box(results);
+            }
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+    println!();
+    println!(
+        "study query engine, native, {} studies, {} searches: p50 {:.2} ms, p95 {:.2} ms",
+        base.studies.len(),
+        times.len(),
+        at(0.5),
+        at(0.95)
+    );
     ExitCode::SUCCESS
 }
 

@@ -25,11 +25,6 @@ fn main() -> std::process::ExitCode {
         }
     };
     let files = synthetic::with_studies(&seeds, studies, 2026);
-    if std::env::var_os("MX_PROFILE").is_some() {
-        let t = std::time::Instant::now();
-        let r = compile::compile(&files);
-        eprintln!("compile {:?} ok={}", t.elapsed(), r.is_ok());
-    }
     let out = PathBuf::from(out);
     let _ = std::fs::remove_dir_all(&out);
     if let Err(e) = synthetic::write_dir(&files, &out) {
