@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e coverage bench
+.PHONY: setup serve build test lint test-native test-browser test-e2e coverage bench bench-site
 
 setup:
 	@bash .ci/setup.sh
@@ -27,11 +27,23 @@ build: setup
 coverage:
 	cargo run --quiet --locked --bin claimbase-report
 
-# Release build sizes (raw / gzip / brotli) and claim base build time.
+# The benchmarks (README, "Benchmarks"): size of what the page loads and what each
+# crate adds, first render over 20 cold loads, search latency on the seeds and on
+# 10,000 generated studies, claim base build time. Writes tests/e2e/bench-report.md.
 bench: setup
+	@command -v twiggy >/dev/null || { echo "installing twiggy (wasm size profiler)"; cargo install twiggy --version 0.8.0 --locked; }
 	trunk build --release
-	@node tests/e2e/sizes.mjs
-	cargo run --quiet --locked --release --bin claimbase-bench
+	@mkdir -p target/bench
+	twiggy top -n 1000000 --format json target/wasm32-unknown-unknown/release/massage_explainer.wasm > target/bench/twiggy.json
+	cargo run --quiet --locked --release --bin claimbase-bench | tee target/bench/claimbase.txt
+	$(MAKE) --no-print-directory bench-site
+	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt
+
+# A servable build of the widget over 10,000 generated studies, in target/bench-site
+# (open it with any static server, e.g. `python3 -m http.server -d target/bench-site`).
+bench-site: setup
+	cargo run --quiet --locked --release --bin claimbase-generate -- 10000 target/bench-seeds
+	MX_SEEDS=target/bench-seeds trunk build --release --dist target/bench-site
 
 lint:
 	cargo fmt --check

@@ -499,3 +499,38 @@ mod embedded {
         assert!(all(&root, "slot").is_empty());
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_folded_study_card_opens_its_details_on_request() {
+    use massage_explainer::app::components::study_card::{StudyCard, StudyCardProps};
+    let base = massage_explainer::claimbase::get();
+    let (index, study) = (0u16..)
+        .zip(base.studies)
+        .find(|(_, s)| s.id == "cherkin-2011")
+        .expect("seeded");
+    let div = document().create_element("ul").expect("a list");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("attached");
+    let props = StudyCardProps {
+        study,
+        index,
+        selected: false,
+        words: Default::default(),
+        folded: true,
+    };
+    yew::Renderer::<StudyCard>::with_root_and_props(div.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        all(&div, ".mx-quote").len(),
+        1,
+        "a folded card shows one quote"
+    );
+    assert!(all(&div, ".mx-discrepancies").is_empty());
+    click(&div, ".mx-details-toggle").await;
+    assert_eq!(all(&div, ".mx-quote").len(), study.mentions.len());
+    assert!(!all(&div, ".mx-discrepancies li").is_empty());
+    assert!(text(&div, ".mx-citation").contains("Ann Intern Med 2011"));
+}

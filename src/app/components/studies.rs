@@ -19,7 +19,7 @@ use crate::query::studies::{best_relaxation, run, Facet, Relaxation, Sort, Study
 /// Cards rendered at first, and added by each "Show more": the list stays fast
 /// at 10,000 studies because only this many cards are ever in the DOM at once
 /// beyond what the reader asked for.
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct StudiesViewProps {
@@ -133,7 +133,7 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
                         <CiteList studies={Rc::new(results.studies.clone())} />
                         <ul class="mx-studies" ref={list} data-query={props.query.text.clone()}>
                             { for visible.iter().filter_map(|&idx| base.study(idx).map(|study| (idx, study))).map(|(idx, study)| html! {
-                                <StudyCard key={study.id} {study} selected={props.selected == Some(idx)} words={words.clone()} />
+                                <StudyCard key={study.id} {study} index={idx} selected={props.selected == Some(idx)} words={words.clone()} folded={total > PAGE} />
                             }) }
                         </ul>
                         if total > limit {

@@ -14,6 +14,12 @@ pub struct StudyCardProps {
     pub selected: bool,
     /// Search words to mark.
     pub words: SearchWords,
+    /// Index of the study, for citation export.
+    pub index: u16,
+    /// A long result list shows each study's first quote and folds the rest
+    /// behind "Show details", so scanning and typing stay fast at 10,000 studies.
+    #[prop_or_default]
+    pub folded: bool,
 }
 
 /// One study: what the articles say, what the study really is, where they differ.
@@ -35,18 +41,13 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
         .map(|p| p.label())
         .collect::<Vec<_>>()
         .join(", ");
-    let citation = |p: &'static Publication| {
-        html! {
-            <p class="mx-citation">
-                <Highlighted text={p.citation} words={words.clone()} />
-                if !p.doi.is_empty() {
-                    // The DOI as text: the widget makes no requests, a reader may follow it.
-                    { " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span>
-                }
-            </p>
-        }
+    let expanded = use_state_eq(|| false);
+    let open = !props.folded || *expanded || props.selected;
+    let mentions = if open {
+        study.mentions
+    } else {
+        study.mentions.get(..1).unwrap_or_default()
     };
-    let index = base.studies.iter().position(|s| std::ptr::eq(s, study));
     html! {
         <li class={classes!("mx-study", props.selected.then_some("mx-study-selected"))} data-study={study.id}>
             <h3 class="mx-study-title" tabindex="-1"><Highlighted text={study.label} words={words.clone()} /></h3>
@@ -61,7 +62,45 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
                 if !study.outcomes.is_empty() { <span>{ format!("Measured: {}", terms(study.outcomes)) }</span> }
             </p>
             <h4>{ "What the articles say" }</h4>
-            { for study.mentions.iter().map(|&passage| html! { <Quote {passage} highlight={words.clone()} /> }) }
+            { for mentions.iter().map(|&passage| html! { <Quote {passage} highlight={words.clone()} /> }) }
+            if !open {
+                <button type="button" class="mx-link mx-details-toggle" aria-expanded="false" onclick={
+                    let expanded = expanded.clone();
+                    move |_| expanded.set(true)
+                }>{ "Show the study, its quality and what the articles get wrong" }</button>
+            } else {
+                <StudyDetails {study} words={words.clone()} index={props.index} />
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct StudyDetailsProps {
+    study: &'static Study,
+    words: SearchWords,
+    index: u16,
+}
+
+/// The part of a card a long list folds: the study itself, its quality, the
+/// discrepancies and citation export.
+#[component]
+fn StudyDetails(props: &StudyDetailsProps) -> Html {
+    let study = props.study;
+    let words = &props.words;
+    let citation = |p: &'static Publication| {
+        html! {
+            <p class="mx-citation">
+                <Highlighted text={p.citation} words={words.clone()} />
+                if !p.doi.is_empty() {
+                    // The DOI as text: the widget makes no requests, a reader may follow it.
+                    { " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span>
+                }
+            </p>
+        }
+    };
+    html! {
+        <>
             if let Some(p) = &study.identified {
                 <h4>{ "The study" }</h4>
                 { citation(p) }
@@ -82,9 +121,9 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
                     { for study.discrepancies.iter().map(|d| html! { <li>{ *d }</li> }) }
                 </ul>
             }
-            if let Some(idx) = index.filter(|_| study.identified.is_some()) {
-                <CiteButtons studies={Rc::new(vec![idx as u16])} file_stem={study.id} />
+            if study.identified.is_some() {
+                <CiteButtons studies={Rc::new(vec![props.index])} file_stem={study.id} />
             }
-        </li>
+        </>
     }
 }
