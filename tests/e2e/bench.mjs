@@ -124,8 +124,9 @@ async function filterLatency(root, words) {
 
 function crateTable(path) {
   return readFile(path, 'utf8').then((text) => {
-    // Name and custom sections are stripped by wasm-bindgen and wasm-opt.
-    const items = JSON.parse(text).filter((i) => !/^(custom section|"function names"|"local names")/.test(i.name));
+    // Name and custom sections, and wasm-bindgen's describe functions, are
+    // removed by wasm-bindgen and wasm-opt: they never reach the browser.
+    const items = JSON.parse(text).filter((i) => !/^(custom section|"function names"|"local names"|(export ")?__wbindgen_describe|import __wbindgen_placeholder__)/.test(i.name));
     const total = items.reduce((s, i) => s + i.shallow_size, 0);
     const groups = new Map();
     for (const { name, shallow_size: size } of items) {
@@ -139,7 +140,7 @@ function crateTable(path) {
       groups.set(crate, (groups.get(crate) ?? 0) + size);
     }
     const rows = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 14);
-    out('### What each crate contributes (twiggy, before wasm-opt)');
+    out('### What each crate contributes (twiggy, before wasm-bindgen and wasm-opt; raw bytes)');
     out('| crate | KB | share |');
     out('|---|---:|---:|');
     for (const [crate, size] of rows) out(`| ${crate} | ${kb(size)} | ${((100 * size) / total).toFixed(1)}% |`);
