@@ -4,7 +4,8 @@
 // fails the build; the report says pass or fail per budget.
 //
 //   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt>
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -171,9 +172,18 @@ await server.close();
 if (twiggyJson && twiggyJson !== resolve('-')) await crateTable(twiggyJson);
 
 out('## First render: navigation start → `mx-ready`');
+// What a fresh headless Chromium costs before any app: a one-heading static page
+// that says "ready" after its first frame. The budget is measured from the same zero.
+const plain = await mkdtemp(join(tmpdir(), 'mx-plain-'));
+await writeFile(join(plain, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>baseline</title></head>'
+  + '<body><h1>How massage may help back pain</h1><p>A static page.</p>'
+  + "<script>requestAnimationFrame(() => setTimeout(() => document.dispatchEvent(new Event('mx-ready'))))</script></body></html>");
+const baseline = await firstRender(plain, '/');
+await rm(plain, { recursive: true, force: true });
 const standalone = await firstRender(dist, '/');
 out(`| page | loads | median ms | p95 ms |`);
 out('|---|---:|---:|---:|');
+out(`| baseline: a static one-heading page, first frame | ${LOADS} | ${ms(pct(baseline, 50))} | ${ms(pct(baseline, 95))} |`);
 out(`| standalone | ${LOADS} | ${ms(pct(standalone, 50))} | ${ms(pct(standalone, 95))} |`);
 let embed = null;
 if (embedKB !== null) {

@@ -19,7 +19,9 @@ test('filter, search and sort; the URL reloads the same list; RIS and CSL-JSON e
   assert.equal((await shown(page)).length, 8);
 
   await page.locator('[data-facet=status] input[data-value=identified]').check();
-  await page.locator('input[type=search]').fill('cherkin');
+  // Typed key by key: the URL follows once typing pauses, as one history entry.
+  await page.locator('input[type=search]').pressSequentially('cherkin');
+  await page.waitForFunction(() => location.hash.includes('q=cherkin'));
   await page.locator('.mx-toolbar select').selectOption('year');
   const list = await shown(page);
   assert.deepEqual(list, ['cherkin-2011', 'cherkin-2003', 'cherkin-2001']);
