@@ -251,7 +251,7 @@ impl Route {
                     for slug in value.split(',') {
                         match facet.value_from_slug(base, slug) {
                             Some(v) => {
-                                route.studies.selected[facet.index()].insert(v);
+                                route.studies.select(facet, v);
                             }
                             None => return bad(format!("unknown {key} `{slug}`")),
                         }

@@ -2,8 +2,6 @@
 //! techniques act through which mechanisms and how many sources say so, which
 //! passages of an article are quoted.
 
-use std::collections::BTreeSet;
-
 use crate::claimbase::kinds::{Evidence, TermKind};
 use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx, Term, TermIdx};
 
@@ -22,12 +20,22 @@ pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
 }
 
 /// Distinct articles behind a set of claims.
-pub fn sources_of(base: &ClaimBase, claims: &[ClaimIdx]) -> BTreeSet<SourceIdx> {
-    claims
-        .iter()
-        .filter_map(|&c| base.claim(c))
-        .flat_map(|c| c.supports.iter().map(|p| p.source))
-        .collect()
+pub fn sources_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<SourceIdx> {
+    sorted_distinct(
+        claims
+            .iter()
+            .filter_map(|&c| base.claim(c))
+            .flat_map(|c| c.supports.iter().map(|p| p.source))
+            .collect(),
+    )
+}
+
+/// Sorted, without repeats. (A sorted `Vec` rather than a `BTreeSet`: the sets
+/// here are tiny, and B-tree code costs the wasm about 29 KB.)
+pub fn sorted_distinct(mut items: Vec<u16>) -> Vec<u16> {
+    items.sort_unstable();
+    items.dedup();
+    items
 }
 
 /// How many claims about a term sit at each evidence level, in `Evidence::ALL` order.
@@ -139,12 +147,14 @@ pub fn grid(base: &ClaimBase) -> Grid {
 }
 
 /// Studies behind the claims about a term.
-pub fn studies_of(base: &ClaimBase, claims: &[ClaimIdx]) -> BTreeSet<StudyIdx> {
-    claims
-        .iter()
-        .filter_map(|&c| base.claim(c))
-        .flat_map(|c| c.studies.iter().copied())
-        .collect()
+pub fn studies_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<StudyIdx> {
+    sorted_distinct(
+        claims
+            .iter()
+            .filter_map(|&c| base.claim(c))
+            .flat_map(|c| c.studies.iter().copied())
+            .collect(),
+    )
 }
 
 /// Every quoted passage of an article (claims, study mentions, safety), sorted

@@ -6,8 +6,6 @@
 //! all apply (AND). A facet's counts apply every *other* active filter and the
 //! search, so they say what ticking a value would give (disjunctive faceting).
 
-use std::collections::BTreeSet;
-
 use crate::claimbase::fold;
 use crate::claimbase::kinds::{Design, Population, Status, TermKind};
 use crate::claimbase::model::{field, ClaimBase, Study, StudyIdx};
@@ -251,8 +249,9 @@ impl Sort {
 pub struct StudyQuery {
     /// The search box, as typed.
     pub text: String,
-    /// Selected values, by `Facet::index`.
-    pub selected: [BTreeSet<Value>; 6],
+    /// Selected values, by `Facet::index`, each sorted and without repeats
+    /// (see `select`).
+    pub selected: [Vec<Value>; 6],
     pub sort: Sort,
     /// The evidence map's rows and columns.
     pub map: (Facet, Facet),
@@ -270,26 +269,37 @@ impl Default for StudyQuery {
 }
 
 impl StudyQuery {
-    pub fn selected(&self, facet: Facet) -> &BTreeSet<Value> {
+    pub fn selected(&self, facet: Facet) -> &[Value] {
         &self.selected[facet.index()]
     }
 
     pub fn is_selected(&self, facet: Facet, value: Value) -> bool {
-        self.selected(facet).contains(&value)
+        self.selected(facet).binary_search(&value).is_ok()
+    }
+
+    /// Ticks a value (ticking it twice keeps one tick).
+    pub fn select(&mut self, facet: Facet, value: Value) {
+        let set = &mut self.selected[facet.index()];
+        if let Err(at) = set.binary_search(&value) {
+            set.insert(at, value);
+        }
     }
 
     /// Ticks or unticks a value.
     pub fn toggle(&mut self, facet: Facet, value: Value) {
         let set = &mut self.selected[facet.index()];
-        if !set.remove(&value) {
-            set.insert(value);
+        match set.binary_search(&value) {
+            Ok(at) => {
+                set.remove(at);
+            }
+            Err(at) => set.insert(at, value),
         }
     }
 
     /// Filters to exactly one value in each of two facets (an evidence map cell).
     pub fn set_cell(&mut self, (row, row_value): (Facet, Value), (col, col_value): (Facet, Value)) {
-        self.selected[row.index()] = BTreeSet::from([row_value]);
-        self.selected[col.index()] = BTreeSet::from([col_value]);
+        self.selected[row.index()] = vec![row_value];
+        self.selected[col.index()] = vec![col_value];
     }
 
     /// Whether any filter or search is active (sort and map axes aside).
