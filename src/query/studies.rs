@@ -413,30 +413,64 @@ pub fn search(base: &ClaimBase, text: &str) -> Option<Vec<u32>> {
     )
 }
 
-/// A value lookup table per facet: `selected[facet][value]`.
-fn selection_tables(base: &ClaimBase, query: &StudyQuery) -> Vec<Vec<bool>> {
-    Facet::ALL
-        .iter()
-        .map(|&facet| {
-            let mut table = vec![false; facet.domain_len(base)];
-            for &v in query.selected(facet) {
-                if let Some(slot) = table.get_mut(usize::from(v)) {
-                    *slot = true;
+/// A query's facet filters as lookup tables, for testing studies quickly.
+struct Selection {
+    /// `tables[facet][value]`: whether the value is ticked.
+    tables: Vec<Vec<bool>>,
+    /// Facets with anything ticked, as bits by `Facet::index`.
+    active: u32,
+}
+
+impl Selection {
+    fn new(base: &ClaimBase, query: &StudyQuery) -> Self {
+        let tables = Facet::ALL
+            .iter()
+            .map(|&facet| {
+                let mut table = vec![false; facet.domain_len(base)];
+                for &v in query.selected(facet) {
+                    if let Some(slot) = table.get_mut(usize::from(v)) {
+                        *slot = true;
+                    }
+                }
+                table
+            })
+            .collect();
+        let active = Facet::ALL
+            .iter()
+            .filter(|f| !query.selected(**f).is_empty())
+            .fold(0, |bits, f| bits | 1 << f.index());
+        Selection { tables, active }
+    }
+
+    /// The facets a study fails, as bits by `Facet::index`; a facet with nothing
+    /// ticked never fails.
+    fn failing(&self, base: &ClaimBase, study: &Study) -> u32 {
+        let mut failing = 0u32;
+        for facet in Facet::ALL {
+            let table = &self.tables[facet.index()];
+            if self.active & 1 << facet.index() != 0 {
+                let mut hit = false;
+                facet.for_each_value(base, study, |v| {
+                    hit |= table.get(usize::from(v)).copied().unwrap_or(false)
+                });
+                if !hit {
+                    failing |= 1 << facet.index();
                 }
             }
-            table
-        })
-        .collect()
+        }
+        failing
+    }
+}
+
+/// Whether study `idx` matches the search (`None`: there is no search).
+fn found(scores: Option<&[u32]>, idx: StudyIdx) -> bool {
+    scores.is_none_or(|s| s.get(usize::from(idx)).copied().unwrap_or(0) > 0)
 }
 
 /// Runs a query: the sorted matches, facet counts and the evidence map.
 pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
     let scores = search(base, &query.text);
-    let tables = selection_tables(base, query);
-    let active: Vec<bool> = Facet::ALL
-        .iter()
-        .map(|&f| !query.selected(f).is_empty())
-        .collect();
+    let selection = Selection::new(base, query);
     let mut counts: Vec<Vec<u32>> = Facet::ALL
         .iter()
         .map(|f| vec![0; f.domain_len(base)])
@@ -449,26 +483,10 @@ pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
     let mut col_values = Vec::new();
 
     for (idx, study) in (0u16..).zip(base.studies) {
-        if scores
-            .as_ref()
-            .is_some_and(|s| s.get(usize::from(idx)).copied().unwrap_or(0) == 0)
-        {
+        if !found(scores.as_deref(), idx) {
             continue;
         }
-        // Which facets this study fails; a facet with no selection never fails.
-        let mut failing = 0u32;
-        for facet in Facet::ALL {
-            if active[facet.index()] {
-                let table = &tables[facet.index()];
-                let mut hit = false;
-                facet.for_each_value(base, study, |v| {
-                    hit |= table.get(usize::from(v)).copied().unwrap_or(false)
-                });
-                if !hit {
-                    failing |= 1 << facet.index();
-                }
-            }
-        }
+        let failing = selection.failing(base, study);
         if failing == 0 {
             studies.push(idx);
         }
@@ -623,26 +641,11 @@ pub fn best_relaxation(base: &ClaimBase, query: &StudyQuery) -> Option<(Relaxati
 /// How many studies a query matches.
 pub fn count(base: &ClaimBase, query: &StudyQuery) -> usize {
     let scores = search(base, &query.text);
-    base.studies
-        .iter()
-        .zip(0u16..)
-        .filter(|&(_, i)| {
-            scores
-                .as_ref()
-                .is_none_or(|s| s.get(usize::from(i)).copied().unwrap_or(0) > 0)
+    let selection = Selection::new(base, query);
+    (0u16..)
+        .zip(base.studies)
+        .filter(|&(idx, study)| {
+            found(scores.as_deref(), idx) && selection.failing(base, study) == 0
         })
-        .filter(|(study, _)| matches(base, query, study))
         .count()
-}
-
-/// Whether a study passes every facet filter (the search aside).
-pub fn matches(base: &ClaimBase, query: &StudyQuery, study: &Study) -> bool {
-    Facet::ALL.iter().all(|&facet| {
-        let selected = query.selected(facet);
-        selected.is_empty()
-            || facet
-                .study_values(base, study)
-                .iter()
-                .any(|v| selected.contains(v))
-    })
 }
