@@ -4,12 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use super::{leak, leak_str};
 use crate::claimbase::fold;
 use crate::claimbase::model::{field, SearchIndex, Source, Study};
-
-fn leak<T>(items: Vec<T>) -> &'static [T] {
-    Box::leak(items.into_boxed_slice())
-}
 
 /// The searchable texts of a study, with the field each belongs to.
 pub fn study_fields<'a>(
@@ -43,10 +40,7 @@ pub fn study_index(sources: &[Source], studies: &[Study]) -> SearchIndex {
             }
         }
     }
-    let words = postings
-        .keys()
-        .map(|w| &*Box::leak(w.clone().into_boxed_str()))
-        .collect();
+    let words = postings.keys().map(|w| leak_str(w.clone())).collect();
     let lists = postings
         .into_values()
         .map(|studies| {

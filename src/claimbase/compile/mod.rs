@@ -138,11 +138,11 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .count()
 }
 
-fn leak_str(s: impl Into<String>) -> &'static str {
+pub(crate) fn leak_str(s: impl Into<String>) -> &'static str {
     Box::leak(s.into().into_boxed_str())
 }
 
-fn leak<T>(items: Vec<T>) -> &'static [T] {
+pub(crate) fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
 }
 
