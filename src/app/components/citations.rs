@@ -99,12 +99,7 @@ pub struct CiteListProps {
 #[component]
 pub fn CiteList(props: &CiteListProps) -> Html {
     let base = claimbase::get();
-    let citable = props
-        .studies
-        .iter()
-        .filter_map(|&i| base.study(i))
-        .filter(|s| s.identified.is_some())
-        .count();
+    let citable = cite::citable(props.studies.iter().filter_map(|&i| base.study(i))).len();
     let left_out = props.studies.len() - citable;
     let note = match (citable, left_out) {
         (0, _) => {

@@ -3,12 +3,20 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::studies::MAP_AXES;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::Design;
 use crate::query::studies::{EvidenceMap, Facet, MapCell, StudyQuery};
+
+/// Facets a map axis can use: those with a short, fixed list of values.
+const MAP_AXES: [Facet; 5] = [
+    Facet::Comparator,
+    Facet::Population,
+    Facet::Design,
+    Facet::Outcome,
+    Facet::Status,
+];
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceMapProps {

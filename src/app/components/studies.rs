@@ -14,7 +14,7 @@ use crate::claimbase;
 use crate::claimbase::fold;
 use crate::claimbase::kinds::Status;
 use crate::claimbase::model::StudyIdx;
-use crate::query::studies::{best_relaxation, run, Facet, Relaxation, Sort, StudyQuery};
+use crate::query::studies::{best_relaxation, run, Relaxation, Sort, StudyQuery};
 
 /// Cards rendered at first, and added by each "Show more": the list stays fast
 /// at 10,000 studies because only this many cards are ever in the DOM at once
@@ -34,18 +34,16 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
     let base = claimbase::get();
     let results = use_memo(props.query.clone(), |query| run(base, query));
     let words: Rc<Vec<String>> = use_memo(props.query.text.clone(), |text| fold::query_words(text));
-    // How many cards to show; a new query starts again at one page.
-    let shown = use_state_eq(|| PAGE);
-    {
-        let shown = shown.clone();
-        use_effect_with(props.query.clone(), move |_| shown.set(PAGE));
-    }
+    // How many cards to show, for the query they were asked for: a new query
+    // starts again at one page.
+    let more = use_state_eq(|| (props.query.clone(), PAGE));
+    let shown = if more.0 == props.query { more.1 } else { PAGE };
     let list = use_node_ref();
     // A study opened from elsewhere (a claim, the reader) must be on the page.
     let selected_at = props
         .selected
         .and_then(|s| results.studies.iter().position(|&i| i == s));
-    let limit = (*shown).max(selected_at.map_or(0, |at| at + 1));
+    let limit = shown.max(selected_at.map_or(0, |at| at + 1));
     {
         let list = list.clone();
         use_effect_with(props.selected, move |selected| {
@@ -138,8 +136,8 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
                         </ul>
                         if total > limit {
                             <button type="button" class="mx-button mx-more" onclick={
-                                let shown = shown.clone();
-                                move |_| shown.set(limit + PAGE)
+                                let (more, query) = (more.clone(), props.query.clone());
+                                move |_| more.set((query.clone(), limit + PAGE))
                             }>{ format!("Show {} more", (total - limit).min(PAGE)) }</button>
                         }
                     }
@@ -191,12 +189,3 @@ fn EmptyState(props: &EmptyStateProps) -> Html {
         </div>
     }
 }
-
-/// Facets a map axis can use: those with a short, fixed list of values.
-pub const MAP_AXES: [Facet; 5] = [
-    Facet::Comparator,
-    Facet::Population,
-    Facet::Design,
-    Facet::Outcome,
-    Facet::Status,
-];
