@@ -3,7 +3,7 @@
 //! against brute-force recounts on a generated claim base.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use massage_explainer::claimbase::compile::{self, index, synthetic};
@@ -59,26 +59,29 @@ fn study_words(base: &ClaimBase, study: &Study) -> Vec<String> {
         .collect()
 }
 
-/// Whether every query word prefixes a word of the study's searchable text.
+/// Whether every query word prefixes a word of the study's searchable text
+/// (all brute-force checks run on the generated base; its words are read once).
 fn brute_search(base: &ClaimBase, study: &Study, text: &str) -> bool {
-    static GENERATED_WORDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    static WORDS: OnceLock<HashMap<&'static str, Vec<String>>> = OnceLock::new();
     let wanted = fold::query_words(text);
     if wanted.is_empty() {
         return true;
     }
-    let owned;
-    let have = if std::ptr::eq(base, generated()) {
-        let all = GENERATED_WORDS
-            .get_or_init(|| base.studies.iter().map(|s| study_words(base, s)).collect());
-        let idx = base
+    let words = WORDS.get_or_init(|| {
+        let generated = generated();
+        generated
             .studies
             .iter()
-            .position(|s| std::ptr::eq(s, study))
-            .unwrap_or(0);
-        &all[idx]
-    } else {
-        owned = study_words(base, study);
-        &owned
+            .map(|s| (s.id, study_words(generated, s)))
+            .collect()
+    });
+    let owned;
+    let have = match words.get(study.id) {
+        Some(have) => have,
+        None => {
+            owned = study_words(base, study);
+            &owned
+        }
     };
     wanted
         .iter()

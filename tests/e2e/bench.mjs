@@ -5,11 +5,10 @@
 //
 //   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt>
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { serve, launch, openPage } from './support.mjs';
+import { sizes } from './sizes.mjs';
 
 const [dist, bigDist, twiggyJson, claimbaseTxt] = process.argv.slice(2).map((p) => p && resolve(p));
 const REPORT = resolve(import.meta.dirname, 'bench-report.md');
@@ -37,13 +36,7 @@ async function loadedFiles(browser, origin, root, path) {
   const rows = [];
   for (const url of urls) {
     const file = url.endsWith('/') ? `${url}index.html` : url;
-    const body = await readFile(join(root, decodeURIComponent(file)));
-    rows.push({
-      file: file.slice(1),
-      raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    });
+    rows.push(sizes(file.slice(1), await readFile(join(root, decodeURIComponent(file)))));
   }
   return rows.sort((a, b) => b.raw - a.raw);
 }

@@ -11,17 +11,19 @@ async function* files(dir) {
   }
 }
 
+/** A file's size raw, and as served with gzip -9 and brotli 11. */
+export function sizes(file, body) {
+  return {
+    file,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
 export async function measure(dist = DIST) {
   const rows = [];
-  for await (const path of files(dist)) {
-    const body = await readFile(path);
-    rows.push({
-      file: relative(dist, path),
-      raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    });
-  }
+  for await (const path of files(dist)) rows.push(sizes(relative(dist, path), await readFile(path)));
   rows.sort((a, b) => b.raw - a.raw);
   return rows;
 }
