@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 // The same modules as the library's `claimbase` (minus the bundled data).
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/claimbase"]
 mod claimbase {
     pub mod compile;
     pub mod fold;
     pub mod kinds;
     pub mod model;
+    pub mod schema;
+    pub mod vocabulary;
 }
 
 use claimbase::compile::{self, SeedError};
@@ -36,7 +38,7 @@ fn main() {
     // Cargo runs build scripts in the package root, so seed paths stay relative
     // and errors read `seeds/claims.toml:12: ...`.
     let files = compile::read_dir(Path::new(&seeds), &seeds).unwrap_or_else(|e| fail(&e));
-    let base = compile::compile(&files).unwrap_or_else(|e| fail(&e));
+    let compiled = compile::compile(&files).unwrap_or_else(|e| fail(&e));
     let Some(out_dir) = env::var_os("OUT_DIR").map(PathBuf::from) else {
         fail(&[SeedError {
             path: "build.rs".into(),
@@ -46,7 +48,7 @@ fn main() {
     };
     if let Err(e) = fs::write(
         out_dir.join("claimbase.rs"),
-        compile::codegen::generate(&base),
+        compile::codegen::generate(&compiled.base),
     ) {
         fail(&[SeedError {
             path: out_dir.display().to_string(),

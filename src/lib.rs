@@ -22,7 +22,7 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
     if let Some(root) = root {
-        let (on_ready, on_change) = embed::standalone_events(&root);
+        let (on_ready, on_change) = embed::host_events(&root);
         let props = yew::props!(app::ExplainerProps {
             instance: "mx",
             hash: app::hash::HashSync::Whole,

@@ -504,10 +504,8 @@ mod embedded {
 async fn a_folded_study_card_opens_its_details_on_request() {
     use massage_explainer::app::components::study_card::{StudyCard, StudyCardProps};
     let base = massage_explainer::claimbase::get();
-    let (index, study) = (0u16..)
-        .zip(base.studies)
-        .find(|(_, s)| s.id == "cherkin-2011")
-        .expect("seeded");
+    let index = base.study_by_id("cherkin-2011").expect("seeded");
+    let study = base.study(index);
     let div = document().create_element("ul").expect("a list");
     document()
         .body()
@@ -515,8 +513,7 @@ async fn a_folded_study_card_opens_its_details_on_request() {
         .append_child(&div)
         .expect("attached");
     let props = StudyCardProps {
-        study,
-        index,
+        study: index,
         selected: false,
         words: Default::default(),
         folded: true,

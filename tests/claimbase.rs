@@ -121,9 +121,13 @@ fn errors_with(edit: impl FnOnce(&mut SeedFiles)) -> Vec<String> {
 }
 
 fn replace(file: &mut SeedFile, from: &str, to: &str) {
-    let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
+    let text = String::from_utf8(file.bytes().to_vec()).unwrap_or_default();
     assert!(text.contains(from), "fixture has `{from}`");
-    file.bytes = text.replacen(from, to, 1).into_bytes();
+    set(file, text.replacen(from, to, 1).into_bytes());
+}
+
+fn set(file: &mut SeedFile, bytes: impl Into<Vec<u8>>) {
+    *file = SeedFile::new(file.path(), bytes);
 }
 
 fn assert_one_error(errors: &[String], expected_prefix: &str, expected_part: &str) {
@@ -146,13 +150,21 @@ fn assert_one_error(errors: &[String], expected_prefix: &str, expected_part: &st
 
 #[test]
 fn the_fixture_compiles_with_derived_fields() {
-    let base = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
     assert_eq!(base.reviewed, "2026-11-22");
     assert_eq!(base.claims.len(), 2);
     let relax = &base.claims[0];
     assert_eq!(relax.evidence, Evidence::Rationale);
     assert_eq!(relax.source_count, 1);
-    assert_eq!(relax.disagreements, &[0]);
+    assert_eq!(
+        relax.disagreements,
+        &[base.disagreements_indexed().next().expect("one").0]
+    );
+    assert_eq!(
+        relax.about,
+        &[base.term_by_id("muscle-tension").expect("a term")]
+    );
     // The quote is located in the original text, U+00A0 and all.
     assert_eq!(
         base.passage_text(&relax.supports[0]),
@@ -163,7 +175,14 @@ fn the_fixture_compiles_with_derived_fields() {
         "It\u{2019}s said to improve circulation \u{2014} a lot."
     );
     assert_eq!(base.studies[0].status, Status::Identified);
-    assert_eq!(base.studies[0].comparators, &[2]);
+    assert_eq!(
+        base.studies[0].comparators,
+        &[base.term_by_id("usual-care").expect("a term")]
+    );
+    assert_eq!(
+        base.claims[1].studies,
+        &[base.study_by_id("trial-x").expect("a study")]
+    );
     assert_eq!(base.sources[0].url, Some("https://example.org/a"));
 }
 
@@ -379,7 +398,7 @@ fn a_bad_review_date_is_an_error() {
 
 #[test]
 fn an_empty_article_is_an_error() {
-    let errors = errors_with(|f| f.articles[0].bytes = " \n\u{a0}\n".as_bytes().to_vec());
+    let errors = errors_with(|f| set(&mut f.articles[0], " \n\u{a0}\n"));
     // The article's quotes can't be checked either; the article error comes first.
     assert_eq!(
         errors.first().map(String::as_str),
@@ -389,8 +408,12 @@ fn an_empty_article_is_an_error() {
 
 #[test]
 fn a_non_utf8_article_names_the_line() {
-    let errors =
-        errors_with(|f| f.articles[0].bytes = b"Title\n\nGood line.\nBad \xff byte.\n".to_vec());
+    let errors = errors_with(|f| {
+        set(
+            &mut f.articles[0],
+            b"Title\n\nGood line.\nBad \xff byte.\n".to_vec(),
+        )
+    });
     assert_eq!(
         errors.first().map(String::as_str),
         Some("seeds/articles/000_a.txt:4: the article is not UTF-8 (invalid byte at offset 22)")
@@ -399,7 +422,7 @@ fn a_non_utf8_article_names_the_line() {
 
 #[test]
 fn a_non_utf8_seed_file_is_an_error() {
-    let errors = errors_with(|f| f.safety.bytes = b"[[safety]]\nid = \"\xfe\"\n".to_vec());
+    let errors = errors_with(|f| set(&mut f.safety, b"[[safety]]\nid = \"\xfe\"\n".to_vec()));
     assert_one_error(&errors, "seeds/safety.toml:2:", "not UTF-8");
 }
 
@@ -440,19 +463,15 @@ fn normalisation_folds_spaces_quotes_and_dashes() {
 
 #[test]
 fn extraction_tags_sentences_with_terms_by_name_and_synonym() {
-    let base = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
-    let tagged: Vec<(&str, Vec<&str>)> = base
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
+    let tagged: Vec<(&str, Vec<&str>)> = compiled
+        .notes
         .sentences
         .iter()
         .map(|s| {
             let text = &base.sources[0].text[s.start as usize..s.end as usize];
-            (
-                text,
-                s.terms
-                    .iter()
-                    .map(|&t| base.terms[usize::from(t)].id)
-                    .collect(),
-            )
+            (text, s.terms.iter().map(|&t| base.term(t).id).collect())
         })
         .collect();
     assert_eq!(
@@ -487,10 +506,11 @@ fn uncovered_sentences_are_those_with_terms_and_no_quote() {
         "a lot.\n",
         "a lot. Circulation matters too.\n",
     );
-    let base = compile::compile(&f).unwrap_or_else(|e| panic!("{e:?}"));
-    let uncovered: Vec<&str> = compile::uncovered_sentences(&base)
+    let compiled = compile::compile(&f).unwrap_or_else(|e| panic!("{e:?}"));
+    let uncovered: Vec<&str> = compiled
+        .uncovered_sentences()
         .iter()
-        .map(|s| &base.sources[0].text[s.start as usize..s.end as usize])
+        .map(|s| &compiled.base.sources[0].text[s.start as usize..s.end as usize])
         .collect();
     assert_eq!(uncovered, ["Circulation matters too."]);
 }
@@ -502,18 +522,21 @@ fn a_new_article_builds_without_other_edits_and_is_tagged() {
         "seeds/articles/001_new.txt",
         "A new article\n\nDeep tissue work may improve circulation.\n",
     ));
-    let base = compile::compile(&f).unwrap_or_else(|e| panic!("{e:?}"));
+    let compiled = compile::compile(&f).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
     assert_eq!(base.sources.len(), 2);
     assert_eq!(base.sources[1].title, Some("A new article"));
-    let tagged: Vec<&str> = base
+    let new = base.source_by_id("001_new");
+    let tagged: Vec<&str> = compiled
+        .notes
         .sentences
         .iter()
-        .filter(|s| s.source == 1)
-        .flat_map(|s| s.terms.iter().map(|&t| base.terms[usize::from(t)].id))
+        .filter(|s| Some(s.source) == new)
+        .flat_map(|s| s.terms.iter().map(|&t| base.term(t).id))
         .collect();
     assert_eq!(tagged, ["blood-flow"]);
     assert_eq!(
-        compile::uncovered_sentences(&base).len(),
+        compiled.uncovered_sentences().len(),
         1,
         "the coverage report lists it"
     );

@@ -4,7 +4,9 @@
 use massage_explainer::app::hash::{is_valid_key, HashSync};
 use massage_explainer::app::route::{Route, View};
 use massage_explainer::claimbase;
-use massage_explainer::embed::{configure, event_detail, Config, Options, Theme};
+use massage_explainer::embed::{
+    configure, event_detail, Config, EmbedOption, Given, Options, Theme,
+};
 use yew::AttrValue;
 
 fn options(view: Option<&str>, state: Option<&str>, theme: Option<&str>) -> Options {
@@ -83,7 +85,10 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     let mut opts = options(Some("<script>"), Some("item=nonsense"), Some("blue"));
     opts.hash = Some("a b".into());
     opts.compact = true;
-    let (config, warning) = configure(&opts, &["veiw".to_string()], claimbase::get());
+    let unknown = opts
+        .set("veiw", Given::Text("map".into()))
+        .expect_err("not an option");
+    let (config, warning) = configure(&opts, &[unknown], claimbase::get());
     assert_eq!(config.start, Route::default());
     assert_eq!(config.theme, Theme::Auto);
     assert_eq!(config.hash, HashSync::Off);
@@ -100,12 +105,70 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
         "unknown option `veiw`",
         "view=\"<script>\" (expected one of mechanisms, techniques, map, studies, sources, safety)",
         "state=\"item=nonsense\" (unknown mechanism or technique `nonsense`)",
-        "theme=\"blue\" (expected light, dark or auto)",
+        "theme=\"blue\" (expected one of light, dark, auto)",
         "hash=\"a b\"",
     ] {
         assert!(warning.contains(part), "`{part}` in {warning}");
     }
     assert_eq!(warning.lines().count(), 1);
+}
+
+#[test]
+fn options_take_strings_and_a_flag_and_name_values_of_the_wrong_type() {
+    let mut opts = Options::default();
+    for &option in EmbedOption::ALL {
+        let given = if option == EmbedOption::Compact {
+            Given::Flag(true)
+        } else {
+            Given::Text("x".into())
+        };
+        assert_eq!(opts.set(option.slug(), given), Ok(()), "{option:?}");
+    }
+    assert_eq!(
+        opts,
+        Options {
+            view: Some("x".into()),
+            state: Some("x".into()),
+            theme: Some("x".into()),
+            compact: true,
+            hash: Some("x".into()),
+        }
+    );
+    // An attribute that is present (any text) turns `compact` on; absent turns it off.
+    assert_eq!(opts.set("compact", Given::Absent), Ok(()));
+    assert!(!opts.compact);
+    assert_eq!(opts.set("compact", Given::Text(String::new())), Ok(()));
+    assert!(opts.compact);
+    assert_eq!(opts.set("view", Given::Absent), Ok(()));
+    assert_eq!(opts.view, None);
+    assert_eq!(
+        opts.set("view", Given::Other("42".into())),
+        Err("view=42 (expected a string)".into())
+    );
+    assert_eq!(
+        opts.set("theme", Given::Flag(true)),
+        Err("theme=true (expected a string)".into())
+    );
+    assert_eq!(
+        opts.set("compact", Given::Other("[object Object]".into())),
+        Err("compact=[object Object] (expected true or false)".into())
+    );
+    assert_eq!(
+        opts.set("zoom", Given::Text("2".into())),
+        Err("unknown option `zoom`".into())
+    );
+}
+
+#[test]
+fn embed_js_observes_exactly_the_options_rust_checks() {
+    let script = include_str!("../www/embed.js");
+    let line = script
+        .lines()
+        .find(|l| l.starts_with("const ATTRIBUTES = "))
+        .expect("embed.js lists its attributes once");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    let checked: Vec<&str> = EmbedOption::ALL.iter().map(|o| o.slug()).collect();
+    assert_eq!(listed, checked);
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use massage_explainer::claimbase::compile::{self, index, synthetic};
-use massage_explainer::claimbase::model::{ClaimBase, Study, StudyIdx};
+use massage_explainer::claimbase::kinds::{Design, Status};
+use massage_explainer::claimbase::model::{ClaimBase, Publication, Study, StudyIdx};
 use massage_explainer::claimbase::{self as bundled, fold};
 use massage_explainer::query::cite;
 use massage_explainer::query::studies::{
@@ -22,8 +23,8 @@ fn generated() -> &'static ClaimBase {
         let seeds = compile::read_dir(std::path::Path::new("seeds"), "seeds")
             .unwrap_or_else(|e| panic!("{e:?}"));
         let files = synthetic::with_studies(&seeds, 400, 7);
-        let base = compile::compile(&files).unwrap_or_else(|e| panic!("{e:?}"));
-        Box::leak(Box::new(base))
+        let compiled = compile::compile(&files).unwrap_or_else(|e| panic!("{e:?}"));
+        Box::leak(Box::new(compiled.base))
     })
 }
 
@@ -43,10 +44,7 @@ fn query(text: &str, filters: &[(Facet, &str)]) -> StudyQuery {
 }
 
 fn ids(base: &ClaimBase, studies: &[StudyIdx]) -> Vec<&'static str> {
-    studies
-        .iter()
-        .map(|&i| base.study(i).map(|s| s.id).unwrap_or_default())
-        .collect()
+    studies.iter().map(|&i| base.study(i).id).collect()
 }
 
 // ---------------------------------------------------------------- brute force
@@ -181,21 +179,32 @@ fn search_is_case_and_diacritic_insensitive_prefix_matching() {
 
 #[test]
 fn relevance_puts_label_matches_before_quote_and_citation_matches() {
-    let base = generated();
-    // "Report 12" is in study 12's quotes only; "no. 12" labels it.
-    let scores = search(base, "acupuncture").expect("a search");
-    let label_hit = base
-        .studies
-        .iter()
-        .position(|s| s.label.to_lowercase().contains("acupuncture"));
-    let quote_only = base.studies.iter().position(|s| {
-        !s.label.to_lowercase().contains("acupuncture") && brute_search(base, s, "acupuncture")
-    });
-    if let (Some(a), Some(b)) = (label_hit, quote_only) {
-        assert!(scores[a] > scores[b]);
-    }
-    let results = run(base, &query("", &[]));
-    assert_eq!(results.studies.len(), base.studies.len());
+    let base = bundled::get();
+    let id = |id: &str| base.study_by_id(id).expect("a seeded study").index();
+    // "chronic" labels cherkin-2001 and is only in cherkin-2011's quotes.
+    let scores = search(base, "chronic").expect("a search");
+    assert!(base
+        .study(base.study_by_id("cherkin-2001").expect("a study"))
+        .label
+        .contains("chronic"));
+    assert!(!base
+        .study(base.study_by_id("cherkin-2011").expect("a study"))
+        .label
+        .contains("chronic"));
+    assert!(scores[id("cherkin-2001")] > scores[id("cherkin-2011")]);
+    assert!(scores[id("cherkin-2011")] > 0);
+    // "Deyo" is only in citations: a match, but the weakest kind.
+    let scores = search(base, "deyo").expect("a search");
+    assert!(scores[id("cherkin-2003")] > 0);
+    assert!(
+        scores[id("cherkin-2003")] < search(base, "chronic").expect("a search")[id("cherkin-2011")]
+    );
+    let results = run(base, &query("chronic", &[]));
+    assert_eq!(
+        ids(base, &results.studies[..1]),
+        ["cherkin-2001"],
+        "a label match comes first"
+    );
 }
 
 #[test]
@@ -226,8 +235,7 @@ fn sorts_by_year_participants_and_articles() {
         .map(|s| Facet::Source.study_values(base, s).len())
         .max();
     assert_eq!(
-        base.study(first)
-            .map(|s| Facet::Source.study_values(base, s).len()),
+        Some(Facet::Source.study_values(base, base.study(first)).len()),
         most
     );
 }
@@ -338,6 +346,46 @@ fn json_strings_are_escaped() {
     assert_eq!(authors[0].family, "O\"Neill");
     assert_eq!(authors[1].family, "Smith");
     assert_eq!(authors[1].given, "");
+    let study = Study {
+        id: "odd-1",
+        label: "A \"quoted\" label",
+        design: Design::Rct,
+        populations: &[],
+        comparators: &[],
+        outcomes: &[],
+        status: Status::Identified,
+        quality: "",
+        discrepancies: &[],
+        identified: Some(Publication {
+            citation: "",
+            authors: "O\"Neill AB",
+            title: "Back\\slash,\nnew line\tand tab\u{1}",
+            journal: "J",
+            year: 2020,
+            doi: "",
+            volume: "",
+            issue: "",
+            pages: "",
+            participants: None,
+            duration: "",
+            result: "",
+        }),
+        closest: None,
+        mentions: &[],
+    };
+    let json = cite::csl_json(&[&study]);
+    assert!(
+        json.contains(r#""title": "Back\\slash,\nnew line\tand tab\u0001""#),
+        "{json}"
+    );
+    assert!(json.contains(r#""family": "O\"Neill""#), "{json}");
+    assert!(
+        json.contains(r#""note": "Mentioned in the articles as: A \"quoted\" label""#),
+        "{json}"
+    );
+    // No raw control character survives inside the output's strings.
+    assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
+    assert_eq!(json.lines().filter(|l| l.contains("new line")).count(), 1);
 }
 
 // ---------------------------------------------------------------- properties
@@ -388,7 +436,7 @@ proptest! {
     fn results_equal_a_brute_force_filter(q in query_strategy()) {
         let base = generated();
         let results = run(base, &q);
-        let expected: BTreeSet<StudyIdx> = (0u16..).zip(base.studies)
+        let expected: BTreeSet<StudyIdx> = base.studies_indexed()
             .filter(|(_, s)| brute_passes(base, &q, s, None))
             .map(|(i, _)| i)
             .collect();
@@ -401,7 +449,7 @@ proptest! {
     fn facet_counts_equal_a_brute_force_recount(q in query_strategy()) {
         let base = generated();
         let results = run(base, &q);
-        for facet in Facet::ALL {
+        for &facet in Facet::ALL {
             for value in facet.values(base) {
                 let expected = base.studies.iter()
                     .filter(|s| brute_passes(base, &q, s, Some(facet)))
@@ -452,17 +500,18 @@ proptest! {
     fn the_sort_order_holds(q in query_strategy()) {
         let base = generated();
         let results = run(base, &q);
-        let year = |i: StudyIdx| base.study(i).and_then(|s| s.identified.as_ref()).map_or(0, |p| p.year);
-        let size = |i: StudyIdx| base.study(i).and_then(|s| s.identified.as_ref()).and_then(|p| p.participants).unwrap_or(0);
+        let year = |i: StudyIdx| base.study(i).identified.as_ref().map_or(0, |p| p.year);
+        let size = |i: StudyIdx| base.study(i).identified.as_ref().and_then(|p| p.participants).unwrap_or(0);
+        let articles = |i: StudyIdx| Facet::Source.study_values(base, base.study(i)).len();
         let scores = search(base, &q.text);
         for pair in results.studies.windows(2) {
             let (x, y) = (pair[0], pair[1]);
             match q.sort {
                 Sort::Year => prop_assert!(year(x) >= year(y)),
                 Sort::Participants => prop_assert!(size(x) >= size(y)),
-                Sort::Articles => {}
+                Sort::Articles => prop_assert!(articles(x) >= articles(y)),
                 Sort::Relevance => match &scores {
-                    Some(s) => prop_assert!(s[usize::from(x)] >= s[usize::from(y)]),
+                    Some(s) => prop_assert!(s[x.index()] >= s[y.index()]),
                     None => prop_assert!(x < y),
                 },
             }
@@ -539,7 +588,7 @@ mod url {
             ("view=studies&map=design", "two different facets"),
         ] {
             let err = Route::decode(hash, base).expect_err(hash);
-            assert!(err.contains(reason), "{hash}: {err}");
+            assert!(err.to_string().contains(reason), "{hash}: {err}");
         }
     }
 

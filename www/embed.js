@@ -15,7 +15,8 @@
 const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-explainer_bg.wasm', css: 'styles.css' };
 
 const TAG = 'massage-explainer';
-/** The attributes an element passes to the widget as options (README: Embed). */
+/** The attributes an element passes to the widget as options (README: Embed); the
+ * wasm checks each (src/embed.rs, `EmbedOption`, which a test keeps equal to this). */
 const ATTRIBUTES = ['view', 'state', 'theme', 'compact', 'hash'];
 
 const here = (file) => new URL(file, import.meta.url).href;
@@ -47,7 +48,7 @@ const instances = new WeakMap();
 
 /**
  * Mounts the widget into `element`'s open shadow root (attached on first use).
- * `options`: { view, state, theme, compact, hash }, as the attributes (README).
+ * `options`: an object with the attributes' names as keys (README: Embed).
  * Resolves to a handle: `update(options)` replaces the options, `destroy()` unmounts.
  */
 export async function mount(element, options = {}) {
@@ -109,14 +110,10 @@ class MassageExplainerElement extends HTMLElement {
     this.#handle?.update(this.#options());
   }
 
+  /** Every attribute as an option: its text, or null when absent (a boolean
+   * attribute such as `compact` is on when present, whatever its text). */
   #options() {
-    return {
-      view: this.getAttribute('view'),
-      state: this.getAttribute('state'),
-      theme: this.getAttribute('theme'),
-      compact: this.hasAttribute('compact'),
-      hash: this.getAttribute('hash'),
-    };
+    return Object.fromEntries(ATTRIBUTES.map((name) => [name, this.getAttribute(name)]));
   }
 }
 

@@ -20,8 +20,8 @@ fn current_hash() -> String {
 pub fn route_from_hash(sync: &HashSync, start: &Route) -> Route {
     match sync.read(&current_hash()) {
         None => start.clone(),
-        Some(screen) => Route::decode(&screen, claimbase::get()).unwrap_or_else(|warning| {
-            web_sys::console::warn_1(&warning.into());
+        Some(screen) => Route::decode(&screen, claimbase::get()).unwrap_or_else(|error| {
+            web_sys::console::warn_1(&error.hash_warning(&screen).into());
             start.clone()
         }),
     }

@@ -24,6 +24,7 @@ use context::Ctx;
 use hash::HashSync;
 use route::{Route, View};
 use state::AppState;
+use yew::UseReducerHandle;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -102,6 +103,41 @@ fn long_date(iso: &str) -> String {
 
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
+    let state = use_explainer_state(props);
+    let ctx = Ctx {
+        dispatch: state.dispatcher(),
+        prefix: props.instance.clone(),
+    };
+    let route = &state.route;
+    let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <div class="mx-app">
+                <Header />
+                <SafetyNotice />
+                // Not a landmark: in an embed, landmarks are the host page's to place.
+                <div class="mx-nav">
+                    <Tabs current={route.view} />
+                </div>
+                <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
+                    // Names the panel in the heading outline (h1 → h2 → cards' h3).
+                    <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
+                    { panel(route) }
+                </div>
+                if props.cta_slot {
+                    // The host's call to action, where a reader finishes.
+                    <div class="mx-cta"><slot name="cta" /></div>
+                }
+                <Footer />
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// The instance's state: restored from the URL hash (or the host's start
+/// screen), kept in step with the hash, and announced to the host.
+#[hook]
+fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
         AppState::default().apply(state::Action::Restore(hooks::route_from_hash(
             &props.hash,
@@ -131,13 +167,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         });
     }
-    let ctx = Ctx {
-        dispatch: state.dispatcher(),
-        prefix: props.instance.clone(),
-    };
-    let base = claimbase::get();
-    let route = &state.route;
-    let panel = match route.view {
+    state
+}
+
+/// The view's panel content.
+fn panel(route: &Route) -> Html {
+    match route.view {
         View::Mechanisms => {
             html! { <TermsView kind={TermKind::Mechanism} selected={route.term} /> }
         }
@@ -150,45 +185,47 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         }
         View::Sources => html! { <SourcesView source={route.source} passage={route.passage} /> },
         View::Safety => html! { <SafetyView /> },
-    };
-    let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));
+    }
+}
+
+#[component]
+fn Header() -> Html {
+    let base = claimbase::get();
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="mx-app">
-                <header class="mx-header">
-                    <h1 class="mx-title">{ base.title }</h1>
-                    <p class="mx-lede">
-                        { "What the articles claim, what the research behind them found, and how strong the support is." }
-                    </p>
-                    <p class="mx-reviewed">
-                        { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
-                    </p>
-                </header>
-                <SafetyNotice />
-                // Not a landmark: in an embed, landmarks are the host page's to place.
-                <div class="mx-nav">
-                    <Tabs current={route.view} />
-                </div>
-                <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
-                    // Names the panel in the heading outline (h1 → h2 → cards' h3).
-                    <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
-                    { panel }
-                </div>
-                if props.cta_slot {
-                    // The host's call to action, where a reader finishes.
-                    <div class="mx-cta"><slot name="cta" /></div>
-                }
-                <footer class="mx-footer">
-                    <p>
-                        { "Quoted from: " }
-                        { base.sources.iter().map(|s| {
-                            let by = s.publisher.or(s.byline).map(|p| format!(" ({p})")).unwrap_or_default();
-                            format!("{}{by}", s.display_name())
-                        }).collect::<Vec<_>>().join("; ") }
-                        { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
-                    </p>
-                </footer>
-            </div>
-        </ContextProvider<Ctx>>
+        <header class="mx-header">
+            <h1 class="mx-title">{ base.title }</h1>
+            <p class="mx-lede">
+                { "What the articles claim, what the research behind them found, and how strong the support is." }
+            </p>
+            <p class="mx-reviewed">
+                { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
+            </p>
+        </header>
+    }
+}
+
+/// Where the quotations come from, and who wrote the rest.
+#[component]
+fn Footer() -> Html {
+    let base = claimbase::get();
+    let sources: Vec<String> = base
+        .sources
+        .iter()
+        .map(|s| {
+            let by = s
+                .publisher
+                .or(s.byline)
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            format!("{}{by}", s.display_name())
+        })
+        .collect();
+    html! {
+        <footer class="mx-footer">
+            <p>
+                { "Quoted from: " }{ sources.join("; ") }
+                { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
+            </p>
+        </footer>
     }
 }

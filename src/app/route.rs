@@ -1,57 +1,36 @@
 //! What the reader is looking at, and its URL-hash form, so any screen is a
-//! shareable link. Pure: no DOM. An unknown or malformed hash decodes to the
-//! defaults plus one warning for the console.
+//! shareable link. Pure: no DOM. An unknown or malformed hash decodes to a
+//! `RouteError`; the caller shows the defaults and logs one warning.
+
+use std::fmt;
 
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{ClaimBase, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::vocabulary::vocabulary;
 use crate::query::studies::{Facet, Sort, StudyQuery};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    Mechanisms,
-    Techniques,
-    Map,
-    Studies,
-    Sources,
-    Safety,
+vocabulary! {
+    /// The explainer's views, in tab order.
+    #[derive(Default)]
+    View {
+        #[default]
+        Mechanisms = "mechanisms", "How it helps";
+        Techniques = "techniques", "Techniques";
+        Map = "map", "Map";
+        Studies = "studies", "Studies";
+        Sources = "sources", "Sources";
+        Safety = "safety", "Safety";
+    }
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
-        View::Mechanisms,
-        View::Techniques,
-        View::Map,
-        View::Studies,
-        View::Sources,
-        View::Safety,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Mechanisms => "mechanisms",
-            View::Techniques => "techniques",
-            View::Map => "map",
-            View::Studies => "studies",
-            View::Sources => "sources",
-            View::Safety => "safety",
+    /// The view that shows details of a term of `kind`.
+    pub fn of_term(kind: TermKind) -> View {
+        if kind == TermKind::Technique {
+            View::Techniques
+        } else {
+            View::Mechanisms
         }
-    }
-
-    /// The tab's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Mechanisms => "How it helps",
-            View::Techniques => "Techniques",
-            View::Map => "Map",
-            View::Studies => "Studies",
-            View::Sources => "Sources",
-            View::Safety => "Safety",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.slug() == slug)
     }
 }
 
@@ -74,15 +53,52 @@ pub struct Route {
     pub studies: StudyQuery,
 }
 
+/// Why a URL hash (or an embed's `state`) was not understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteError {
+    NotKeyValue(String),
+    UnknownKey(String),
+    /// A value its key does not know: what the key names, and the value.
+    UnknownValue(&'static str, String),
+    /// A value of the wrong shape: the value, and the shape it should have.
+    Malformed(String, &'static str),
+    BadSearch,
+    PassageOutside,
+}
+
+impl fmt::Display for RouteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RouteError::NotKeyValue(pair) => write!(f, "`{pair}` is not key=value"),
+            RouteError::UnknownKey(key) => write!(f, "unknown key `{key}`"),
+            RouteError::UnknownValue(what, value) => write!(f, "unknown {what} `{value}`"),
+            RouteError::Malformed(value, shape) => write!(f, "`{value}` is not {shape}"),
+            RouteError::BadSearch => write!(f, "the search `q` is not percent-encoded UTF-8"),
+            RouteError::PassageOutside => write!(f, "the passage is outside its article"),
+        }
+    }
+}
+
+impl RouteError {
+    /// The console warning for a URL hash that gave this error.
+    pub fn hash_warning(&self, hash: &str) -> String {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        format!("massage-explainer: ignoring the URL hash \"#{hash}\": {self}; showing the default view")
+    }
+}
+
 /// Percent-encodes everything but unreserved characters, so any search text
 /// survives in a URL hash (and `&`, `=`, `,` inside it stay data).
 pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
     out
@@ -107,11 +123,10 @@ pub fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-fn term_idx(base: &ClaimBase, id: &str, kinds: &[TermKind]) -> Option<TermIdx> {
-    (0u16..)
-        .zip(base.terms)
-        .find(|(_, t)| t.id == id && kinds.contains(&t.kind))
-        .map(|(i, _)| i)
+/// A term of one of `kinds` by id.
+fn term_of_kind(base: &ClaimBase, id: &str, kinds: &[TermKind]) -> Option<TermIdx> {
+    base.term_by_id(id)
+        .filter(|&t| kinds.contains(&base.term(t).kind))
 }
 
 impl Route {
@@ -125,150 +140,147 @@ impl Route {
     /// The hash form, without `#`: `view=map&cell=deep-tissue~muscle-tension`.
     pub fn encode(&self, base: &ClaimBase) -> String {
         let mut parts = vec![format!("view={}", self.view.slug())];
-        if let Some(term) = self.term.and_then(|t| base.term(t)) {
-            parts.push(format!("item={}", term.id));
+        if let Some(term) = self.term {
+            parts.push(format!("item={}", base.term(term).id));
         }
         if let Some((technique, mechanism)) = self.cell {
-            if let (Some(t), Some(m)) = (base.term(technique), base.term(mechanism)) {
-                parts.push(format!("cell={}~{}", t.id, m.id));
-            }
+            parts.push(format!(
+                "cell={}~{}",
+                base.term(technique).id,
+                base.term(mechanism).id
+            ));
         }
-        if let Some(source) = self.source.and_then(|s| base.source(s)) {
-            parts.push(format!("source={}", source.id));
+        if let Some(source) = self.source {
+            parts.push(format!("source={}", base.source(source).id));
         }
         if let Some((start, end)) = self.passage {
             parts.push(format!("at={start}-{end}"));
         }
-        if let Some(study) = self.study.and_then(|s| base.study(s)) {
-            parts.push(format!("study={}", study.id));
+        if let Some(study) = self.study {
+            parts.push(format!("study={}", base.study(study).id));
         }
         if self.view == View::Studies {
-            let q = &self.studies;
-            if !q.text.is_empty() {
-                parts.push(format!("q={}", percent_encode(&q.text)));
-            }
-            for facet in Facet::ALL {
-                let values: Vec<&str> = q
-                    .selected(facet)
-                    .iter()
-                    .map(|&v| facet.value_slug(base, v))
-                    .collect();
-                if !values.is_empty() {
-                    parts.push(format!("{}={}", facet.slug(), values.join(",")));
-                }
-            }
-            if q.sort != Sort::default() {
-                parts.push(format!("sort={}", q.sort.slug()));
-            }
-            if q.map != StudyQuery::default().map {
-                parts.push(format!("map={}~{}", q.map.0.slug(), q.map.1.slug()));
-            }
+            self.studies.encode(base, &mut parts);
         }
         parts.join("&")
     }
 
-    /// Parses a hash (with or without `#`). `Err` carries the warning to log;
-    /// the caller then uses the defaults.
-    pub fn decode(hash: &str, base: &ClaimBase) -> Result<Route, String> {
+    /// Parses a hash (with or without `#`).
+    pub fn decode(hash: &str, base: &ClaimBase) -> Result<Route, RouteError> {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let mut route = Route::default();
-        if hash.is_empty() {
-            return Ok(route);
-        }
-        let bad = |what: String| {
-            Err(format!("massage-explainer: ignoring the URL hash \"#{hash}\": {what}; showing the default view"))
-        };
         for pair in hash.split('&').filter(|p| !p.is_empty()) {
             let Some((key, value)) = pair.split_once('=') else {
-                return bad(format!("`{pair}` is not key=value"));
+                return Err(RouteError::NotKeyValue(pair.to_string()));
             };
-            match key {
-                "view" => match View::from_slug(value) {
-                    Some(view) => route.view = view,
-                    None => return bad(format!("unknown view `{value}`")),
-                },
-                "item" => {
-                    match term_idx(base, value, &[TermKind::Mechanism, TermKind::Technique]) {
-                        Some(term) => route.term = Some(term),
-                        None => return bad(format!("unknown mechanism or technique `{value}`")),
-                    }
-                }
-                "cell" => {
-                    let cell = value.split_once('~').and_then(|(t, m)| {
-                        Some((
-                            term_idx(base, t, &[TermKind::Technique])?,
-                            term_idx(base, m, &[TermKind::Mechanism])?,
-                        ))
-                    });
-                    match cell {
-                        Some(cell) => route.cell = Some(cell),
-                        None => return bad(format!("`{value}` is not a technique~mechanism cell")),
-                    }
-                }
-                "source" => match (0u16..).zip(base.sources).find(|(_, s)| s.id == value) {
-                    Some((idx, _)) => route.source = Some(idx),
-                    None => return bad(format!("unknown source `{value}`")),
-                },
-                "at" => {
-                    let range = value
-                        .split_once('-')
-                        .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
-                    match range {
-                        Some((start, end)) if start < end => route.passage = Some((start, end)),
-                        _ => return bad(format!("`{value}` is not a passage range")),
-                    }
-                }
-                "study" => match (0u16..).zip(base.studies).find(|(_, s)| s.id == value) {
-                    Some((idx, _)) => route.study = Some(idx),
-                    None => return bad(format!("unknown study `{value}`")),
-                },
-                "q" => match percent_decode(value) {
-                    Some(text) => route.studies.text = text,
-                    None => return bad("the search `q` is not percent-encoded UTF-8".to_string()),
-                },
-                "sort" => match Sort::from_slug(value) {
-                    Some(sort) => route.studies.sort = sort,
-                    None => return bad(format!("unknown sort `{value}`")),
-                },
-                "map" => {
-                    let axes = value
-                        .split_once('~')
-                        .and_then(|(r, c)| Some((Facet::from_slug(r)?, Facet::from_slug(c)?)))
-                        .filter(|(r, c)| r != c);
-                    match axes {
-                        Some(axes) => route.studies.map = axes,
-                        None => {
-                            return bad(format!(
-                                "`{value}` is not two different facets joined by ~"
-                            ))
-                        }
-                    }
-                }
-                key => {
-                    let Some(facet) = Facet::from_slug(key) else {
-                        return bad(format!("unknown key `{key}`"));
-                    };
-                    for slug in value.split(',') {
-                        match facet.value_from_slug(base, slug) {
-                            Some(v) => {
-                                route.studies.select(facet, v);
-                            }
-                            None => return bad(format!("unknown {key} `{slug}`")),
-                        }
-                    }
-                }
-            }
+            route.set(base, key, value)?;
         }
         // A passage needs its article, and must lie within it.
         if let Some((_, end)) = route.passage {
             let fits = route
                 .source
-                .and_then(|s| base.source(s))
-                .is_some_and(|s| end as usize <= s.text.len());
+                .is_some_and(|s| end as usize <= base.source(s).text.len());
             if !fits {
-                return bad("the passage is outside its article".to_string());
+                return Err(RouteError::PassageOutside);
             }
         }
         Ok(route)
+    }
+
+    /// Applies one `key=value` of a hash.
+    fn set(&mut self, base: &ClaimBase, key: &str, value: &str) -> Result<(), RouteError> {
+        let unknown = |what| RouteError::UnknownValue(what, value.to_string());
+        let malformed = |shape| RouteError::Malformed(value.to_string(), shape);
+        match key {
+            "view" => self.view = View::from_slug(value).ok_or_else(|| unknown("view"))?,
+            "item" => {
+                let kinds = [TermKind::Mechanism, TermKind::Technique];
+                self.term = Some(
+                    term_of_kind(base, value, &kinds)
+                        .ok_or_else(|| unknown("mechanism or technique"))?,
+                );
+            }
+            "cell" => {
+                let cell = value.split_once('~').and_then(|(t, m)| {
+                    Some((
+                        term_of_kind(base, t, &[TermKind::Technique])?,
+                        term_of_kind(base, m, &[TermKind::Mechanism])?,
+                    ))
+                });
+                self.cell = Some(cell.ok_or_else(|| malformed("a technique~mechanism cell"))?);
+            }
+            "source" => {
+                self.source = Some(base.source_by_id(value).ok_or_else(|| unknown("source"))?)
+            }
+            "at" => {
+                let range = value
+                    .split_once('-')
+                    .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
+                self.passage = Some(
+                    range
+                        .filter(|(a, b)| a < b)
+                        .ok_or_else(|| malformed("a passage range"))?,
+                );
+            }
+            "study" => self.study = Some(base.study_by_id(value).ok_or_else(|| unknown("study"))?),
+            _ => self.studies.set(base, key, value)?,
+        }
+        Ok(())
+    }
+}
+
+impl StudyQuery {
+    /// Adds the study list's state to a hash's parts (only what differs from the defaults).
+    fn encode(&self, base: &ClaimBase, parts: &mut Vec<String>) {
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        for &facet in Facet::ALL {
+            let values: Vec<&str> = self
+                .selected(facet)
+                .iter()
+                .map(|&v| facet.value_slug(base, v))
+                .collect();
+            if !values.is_empty() {
+                parts.push(format!("{}={}", facet.slug(), values.join(",")));
+            }
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.slug()));
+        }
+        if self.map != StudyQuery::default().map {
+            parts.push(format!("map={}~{}", self.map.0.slug(), self.map.1.slug()));
+        }
+    }
+
+    /// Applies one `key=value` of a hash that belongs to the study list.
+    fn set(&mut self, base: &ClaimBase, key: &str, value: &str) -> Result<(), RouteError> {
+        match key {
+            "q" => self.text = percent_decode(value).ok_or(RouteError::BadSearch)?,
+            "sort" => {
+                self.sort = Sort::from_slug(value)
+                    .ok_or_else(|| RouteError::UnknownValue("sort", value.to_string()))?
+            }
+            "map" => {
+                let axes = value
+                    .split_once('~')
+                    .and_then(|(r, c)| Some((Facet::from_slug(r)?, Facet::from_slug(c)?)));
+                let axes = axes.filter(|(r, c)| r != c);
+                self.map = axes.ok_or_else(|| {
+                    RouteError::Malformed(value.to_string(), "two different facets joined by ~")
+                })?;
+            }
+            key => {
+                let facet =
+                    Facet::from_slug(key).ok_or_else(|| RouteError::UnknownKey(key.to_string()))?;
+                for slug in value.split(',') {
+                    let v = facet.value_from_slug(base, slug);
+                    let v =
+                        v.ok_or_else(|| RouteError::UnknownValue(facet.slug(), slug.to_string()))?;
+                    self.select(facet, v);
+                }
+            }
+        }
+        Ok(())
     }
 }

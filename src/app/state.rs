@@ -1,13 +1,16 @@
 //! All app state in one reducer (as in Yew's function_todomvc). Components send
-//! `Action`s; the URL hash mirrors `route`.
+//! `Action`s; the URL hash mirrors `route`. Navigation rules live here, once:
+//! moving between screens keeps the study list's query, and each action names
+//! where it goes rather than a component building the route.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use super::route::{Route, View};
-use crate::claimbase::model::{Passage, SourceIdx, TermIdx};
-use crate::query::studies::{Facet, Sort, Value};
+use crate::claimbase;
+use crate::claimbase::model::{Passage, SourceIdx, StudyIdx, TermIdx};
+use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState {
@@ -23,15 +26,19 @@ pub struct AppState {
 pub enum Action {
     /// Switch tab; the view opens on its overview.
     ShowView(View),
-    /// Open (or with `None` close) a mechanism's or technique's detail.
-    SelectTerm(Option<TermIdx>),
-    /// Open (or close) a technique × mechanism cell of the map.
+    /// Open a mechanism's or technique's detail (in its own view).
+    OpenTerm(TermIdx),
+    /// Back from a detail (a term, an article) to its view's overview.
+    CloseDetail,
+    /// Open (or with `None` close) a technique × mechanism cell of the map.
     SelectCell(Option<(TermIdx, TermIdx)>),
     /// Open an article in the reader.
-    OpenSource(Option<SourceIdx>),
+    OpenSource(SourceIdx),
     /// Open an article in the reader, scrolled to a passage.
     OpenPassage(Passage),
-    /// Replace the whole route (from the URL hash, or back/forward).
+    /// Show a study in the study list.
+    OpenStudy(StudyIdx),
+    /// Replace the whole route: from the URL hash, back/forward, or a host.
     Restore(Route),
     /// The study search box's text.
     Search(String),
@@ -49,71 +56,82 @@ pub enum Action {
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         let searching = matches!(action, Action::Search(_));
-        let typing = searching && self.searching;
-        let mut studies = self.route.studies.clone();
-        let on_studies = |studies| Route {
-            studies,
-            ..Route::view(View::Studies)
-        };
         let route = match action {
-            Action::Search(text) => {
-                studies.text = text;
-                on_studies(studies)
-            }
-            Action::ToggleFilter(facet, value) => {
-                studies.toggle(facet, value);
-                on_studies(studies)
-            }
-            Action::FilterCell(row, col) => {
-                studies.set_cell(row, col);
-                on_studies(studies)
-            }
-            Action::ClearStudyFilters => {
-                studies.clear();
-                on_studies(studies)
-            }
-            Action::SortStudies(sort) => {
-                studies.sort = sort;
-                on_studies(studies)
-            }
-            Action::MapAxes(rows, cols) if rows != cols => {
-                studies.map = (rows, cols);
-                on_studies(studies)
-            }
-            Action::MapAxes(..) => self.route.clone(),
             Action::Restore(route) => route,
-            other => Route {
-                studies,
-                ..self.navigate(other)
-            },
+            action => self.query_studies(&action).unwrap_or_else(|| {
+                let route = self.navigate(action);
+                Route {
+                    studies: self.studies_for(&route),
+                    ..route
+                }
+            }),
         };
         AppState {
             route,
             searching,
-            typing,
+            typing: searching && self.searching,
         }
+    }
+
+    /// The study list after a change to its query (it opens to show it);
+    /// `None` when the action is not one.
+    fn query_studies(&self, action: &Action) -> Option<Route> {
+        let mut studies = self.route.studies.clone();
+        match action {
+            Action::Search(text) => studies.text.clone_from(text),
+            Action::ToggleFilter(facet, value) => studies.toggle(*facet, *value),
+            Action::FilterCell(row, col) => studies.set_cell(*row, *col),
+            Action::ClearStudyFilters => studies.clear(),
+            Action::SortStudies(sort) => studies.sort = *sort,
+            Action::MapAxes(rows, cols) if rows != cols => studies.map = (*rows, *cols),
+            Action::MapAxes(..) => return Some(self.route.clone()),
+            _ => return None,
+        }
+        Some(Route {
+            studies,
+            ..Route::view(View::Studies)
+        })
+    }
+
+    /// The study query a screen keeps: the reader's, unless it is opening a
+    /// study the query hides; then without its search and filters, so the
+    /// study is on the list.
+    fn studies_for(&self, route: &Route) -> StudyQuery {
+        let mut studies = self.route.studies.clone();
+        if let Some(study) = route.study {
+            if !matches(claimbase::get(), &studies, study) {
+                studies.clear();
+            }
+        }
+        studies
     }
 
     /// The screen an explainer navigation leads to (the study query aside).
     fn navigate(&self, action: Action) -> Route {
+        let base = claimbase::get();
         match action {
             Action::ShowView(view) => Route::view(view),
-            Action::SelectTerm(term) => Route {
-                term,
-                ..Route::view(self.route.view)
+            Action::OpenTerm(term) => Route {
+                term: Some(term),
+                ..Route::view(View::of_term(base.term(term).kind))
             },
+            Action::CloseDetail => Route::view(self.route.view),
             Action::SelectCell(cell) => Route {
                 cell,
                 ..Route::view(View::Map)
             },
             Action::OpenSource(source) => Route {
-                source,
+                source: Some(source),
                 ..Route::view(View::Sources)
             },
             Action::OpenPassage(p) => Route {
                 source: Some(p.source),
                 passage: Some((p.start, p.end)),
                 ..Route::view(View::Sources)
+            },
+            Action::OpenStudy(study) => Route {
+                study: Some(study),
+                ..Route::view(View::Studies)
             },
             _ => self.route.clone(),
         }

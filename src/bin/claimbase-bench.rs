@@ -22,7 +22,7 @@ fn main() -> std::process::ExitCode {
         .articles
         .iter()
         .flat_map(|a| {
-            let text = String::from_utf8_lossy(&a.bytes).into_owned();
+            let text = String::from_utf8_lossy(a.bytes()).into_owned();
             text.split(['.', '?', '!'])
                 .map(|s| s.trim().to_string())
                 .filter(|s| s.len() > 20)
@@ -51,7 +51,7 @@ fn main() -> std::process::ExitCode {
         for _ in 0..runs {
             let start = Instant::now();
             let base = compile::compile(&files).ok()?;
-            let _ = compile::codegen::generate(&base);
+            let _ = compile::codegen::generate(&base.base);
             best = best.min(start.elapsed().as_secs_f64() * 1000.0);
         }
         Some(best)
@@ -78,7 +78,9 @@ fn query_bench(seeds: &massage_explainer::claimbase::compile::SeedFiles) -> std:
     use std::process::ExitCode;
     use std::time::Instant;
 
-    let Ok(base) = compile::compile(&synthetic::with_studies(seeds, 10_000, 2026)) else {
+    let Ok(compile::Compiled { base, .. }) =
+        compile::compile(&synthetic::with_studies(seeds, 10_000, 2026))
+    else {
         eprintln!("the generated claim base failed to compile");
         return ExitCode::FAILURE;
     };

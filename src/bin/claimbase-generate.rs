@@ -27,7 +27,7 @@ fn main() -> std::process::ExitCode {
     let files = synthetic::with_studies(&seeds, studies, 2026);
     let out = PathBuf::from(out);
     let _ = std::fs::remove_dir_all(&out);
-    if let Err(e) = synthetic::write_dir(&files, &out) {
+    if let Err(e) = compile::write_dir(&files, &out) {
         eprintln!("cannot write {}: {e}", out.display());
         return ExitCode::FAILURE;
     }

@@ -11,67 +11,59 @@ fn main() -> std::process::ExitCode {
     let seeds = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "seeds".to_string());
-    let report = || -> Result<(), Vec<compile::SeedError>> {
-        let base = compile::compile(&compile::read_dir(Path::new(&seeds), &seeds)?)?;
-        let uncovered = compile::uncovered_sentences(&base);
-        let tagged = base
-            .sentences
-            .iter()
-            .filter(|s| !s.terms.is_empty())
-            .count();
+    let compiled =
+        match compile::read_dir(Path::new(&seeds), &seeds).and_then(|f| compile::compile(&f)) {
+            Ok(compiled) => compiled,
+            Err(errors) => {
+                errors.iter().for_each(|e| eprintln!("{e}"));
+                return ExitCode::FAILURE;
+            }
+        };
+    let (base, notes) = (&compiled.base, &compiled.notes);
+    let tagged = notes
+        .sentences
+        .iter()
+        .filter(|s| !s.terms.is_empty())
+        .count();
+    println!(
+        "claim base: {} sources, {} terms, {} claims, {} studies, {} safety items, {} sentences ({tagged} mention a term)",
+        base.sources.len(),
+        base.terms.len(),
+        base.claims.len(),
+        base.studies.len(),
+        base.safety.len(),
+        notes.sentences.len(),
+    );
+    println!("read and left out on purpose: {}", notes.not_claims.len());
+    for n in &notes.not_claims {
+        let source = base.source(n.passage.source).id;
         println!(
-            "claim base: {} sources, {} terms, {} claims, {} studies, {} safety items, {} sentences ({} mention a term)",
-            base.sources.len(),
-            base.terms.len(),
-            base.claims.len(),
-            base.studies.len(),
-            base.safety.len(),
-            base.sentences.len(),
-            tagged,
+            "  {source}: \"{}\": {}",
+            base.passage_text(&n.passage),
+            n.reason
         );
-        println!("read and left out on purpose: {}", base.not_claims.len());
-        for n in base.not_claims {
-            let source = base.source(n.passage.source).map_or("?", |s| s.id);
-            println!(
-                "  {source}: \"{}\": {}",
-                base.passage_text(&n.passage),
-                n.reason
-            );
-        }
-        println!(
-            "sentences that mention a term but back nothing: {}",
-            uncovered.len()
-        );
-        for sentence in uncovered {
-            let source = base.source(sentence.source).map_or("?", |s| s.id);
-            let text = base
-                .sources
-                .get(usize::from(sentence.source))
-                .map_or("", |s| s.text);
-            let line = compile::line_of(text, sentence.start as usize);
-            let terms: Vec<&str> = sentence
-                .terms
-                .iter()
-                .filter_map(|&t| base.term(t))
-                .map(|t| t.id)
-                .collect();
-            let words = text
-                .get(sentence.start as usize..sentence.end as usize)
-                .unwrap_or_default();
-            println!(
-                "{seeds}/articles/{source}.txt:{line}: [{}] {words}",
-                terms.join(", ")
-            );
-        }
-        Ok(())
-    };
-    match report() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(errors) => {
-            errors.iter().for_each(|e| eprintln!("{e}"));
-            ExitCode::FAILURE
-        }
     }
+    let uncovered = compiled.uncovered_sentences();
+    println!(
+        "sentences that mention a term but back nothing: {}",
+        uncovered.len()
+    );
+    for sentence in uncovered {
+        let source = base.source(sentence.source);
+        let article = compile::SeedFile::new(source.id, source.text);
+        let line = article.line(sentence.start as usize);
+        let terms: Vec<&str> = sentence.terms.iter().map(|&t| base.term(t).id).collect();
+        let words = source
+            .text
+            .get(sentence.start as usize..sentence.end as usize)
+            .unwrap_or_default();
+        println!(
+            "{seeds}/articles/{}.txt:{line}: [{}] {words}",
+            source.id,
+            terms.join(", ")
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 #[cfg(target_arch = "wasm32")]

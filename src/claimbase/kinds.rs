@@ -1,39 +1,7 @@
 //! The closed vocabularies of the claim base, shared by the build step (which
 //! parses them from TOML) and the app (which labels them for readers).
 
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
-        pub enum $name {
-            $(#[cfg_attr(not(target_arch = "wasm32"), serde(rename = $slug))] $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The slug used in seed files and URLs.
-            pub fn slug(self) -> &'static str {
-                match self { $($name::$variant => $slug),+ }
-            }
-
-            /// Words for readers.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn from_slug(slug: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.slug() == slug)
-            }
-
-            /// The Rust path of this value, for generated code.
-            pub fn rust_path(self) -> &'static str {
-                match self { $($name::$variant => concat!(stringify!($name), "::", stringify!($variant))),+ }
-            }
-        }
-    };
-}
+use super::vocabulary::vocabulary;
 
 vocabulary! {
     /// What an ontology term names.
@@ -120,5 +88,13 @@ vocabulary! {
         Question = "question", "Question to ask a therapist";
         SelfCare = "self-care", "Self-care";
         Consult = "consult", "Talk to a professional";
+    }
+}
+
+vocabulary! {
+    /// How the reader shows a range of an article's text.
+    BlockKind {
+        Heading = "heading", "Heading";
+        Paragraph = "paragraph", "Paragraph";
     }
 }

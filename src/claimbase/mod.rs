@@ -4,8 +4,10 @@
 pub mod fold;
 pub mod kinds;
 pub mod model;
+pub mod schema;
+pub mod vocabulary;
 
-/// The build step (parse, validate, extract, generate). Native only: it needs
+/// The build step (load, check, extract, generate). Native only: it needs
 /// `toml`, which must stay out of the wasm.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile;

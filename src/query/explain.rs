@@ -7,14 +7,14 @@ use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx,
 
 /// Claims about `term`, strongest evidence first.
 pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
-    let mut found: Vec<ClaimIdx> = (0u16..)
-        .zip(base.claims)
+    let mut found: Vec<ClaimIdx> = base
+        .claims_indexed()
         .filter(|(_, c)| c.about.contains(&term))
         .map(|(i, _)| i)
         .collect();
     found.sort_by_key(|&i| {
-        base.claim(i)
-            .map(|c| (c.evidence, std::cmp::Reverse(c.source_count)))
+        let c = base.claim(i);
+        (c.evidence, std::cmp::Reverse(c.source_count))
     });
     found
 }
@@ -24,33 +24,29 @@ pub fn sources_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<SourceIdx> {
     sorted_distinct(
         claims
             .iter()
-            .filter_map(|&c| base.claim(c))
-            .flat_map(|c| c.supports.iter().map(|p| p.source))
+            .flat_map(|&c| base.claim(c).supports.iter().map(|p| p.source))
             .collect(),
     )
 }
 
 /// Sorted, without repeats. (A sorted `Vec` rather than a `BTreeSet`: the sets
 /// here are tiny, and B-tree code costs the wasm about 29 KB.)
-pub fn sorted_distinct(mut items: Vec<u16>) -> Vec<u16> {
+pub fn sorted_distinct<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     items.sort_unstable();
     items.dedup();
     items
 }
 
-/// How many claims about a term sit at each evidence level, in `Evidence::ALL` order.
+/// How many claims sit at each evidence level, in `Evidence::ALL` order.
 pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence, usize)> {
     Evidence::ALL
         .iter()
         .map(|&level| {
-            (
-                level,
-                claims
-                    .iter()
-                    .filter_map(|&c| base.claim(c))
-                    .filter(|c| c.evidence == level)
-                    .count(),
-            )
+            let n = claims
+                .iter()
+                .filter(|&&c| base.claim(c).evidence == level)
+                .count();
+            (level, n)
         })
         .filter(|&(_, n)| n > 0)
         .collect()
@@ -58,11 +54,7 @@ pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence,
 
 /// The strongest evidence level among claims (trial > rationale > asserted > contradicted).
 pub fn strongest(base: &ClaimBase, claims: &[ClaimIdx]) -> Option<Evidence> {
-    claims
-        .iter()
-        .filter_map(|&c| base.claim(c))
-        .map(|c| c.evidence)
-        .min()
+    claims.iter().map(|&c| base.claim(c).evidence).min()
 }
 
 /// Terms of `kind` that share a claim with `term` (techniques of a mechanism, or
@@ -88,33 +80,31 @@ pub struct TermFacts {
     pub linked: Vec<(TermIdx, usize)>,
 }
 
-pub fn term_facts(base: &ClaimBase, idx: TermIdx) -> Option<TermFacts> {
-    let term = base.term(idx)?;
+pub fn term_facts(base: &ClaimBase, idx: TermIdx) -> TermFacts {
+    let term = base.term(idx);
     let other = if term.kind == TermKind::Technique {
         TermKind::Mechanism
     } else {
         TermKind::Technique
     };
     let claims = claims_about(base, idx);
-    let sources = sources_of(base, &claims).len();
-    Some(TermFacts {
+    TermFacts {
         term,
-        sources,
+        sources: sources_of(base, &claims).len(),
         linked: linked(base, idx, other),
         claims,
-    })
+    }
 }
 
 /// Claims about both terms: the claims behind a map cell.
 pub fn link_claims(base: &ClaimBase, a: TermIdx, b: TermIdx) -> Vec<ClaimIdx> {
-    (0u16..)
-        .zip(base.claims)
+    base.claims_indexed()
         .filter(|(_, c)| c.about.contains(&a) && c.about.contains(&b))
         .map(|(i, _)| i)
         .collect()
 }
 
-/// The technique × mechanism grid: `grid[t][m]` = sources linking technique `t` to mechanism `m`.
+/// The technique × mechanism grid: `sources[t][m]` = sources linking technique `t` to mechanism `m`.
 pub struct Grid {
     pub techniques: Vec<TermIdx>,
     pub mechanisms: Vec<TermIdx>,
@@ -122,14 +112,8 @@ pub struct Grid {
 }
 
 pub fn grid(base: &ClaimBase) -> Grid {
-    let techniques: Vec<TermIdx> = base
-        .terms_of_kind(TermKind::Technique)
-        .map(|(i, _)| i)
-        .collect();
-    let mechanisms: Vec<TermIdx> = base
-        .terms_of_kind(TermKind::Mechanism)
-        .map(|(i, _)| i)
-        .collect();
+    let of_kind = |kind| base.terms_of_kind(kind).map(|(i, _)| i).collect::<Vec<_>>();
+    let (techniques, mechanisms) = (of_kind(TermKind::Technique), of_kind(TermKind::Mechanism));
     let sources = techniques
         .iter()
         .map(|&t| {
@@ -146,27 +130,31 @@ pub fn grid(base: &ClaimBase) -> Grid {
     }
 }
 
-/// Studies behind the claims about a term.
+/// Studies behind a set of claims.
 pub fn studies_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<StudyIdx> {
     sorted_distinct(
         claims
             .iter()
-            .filter_map(|&c| base.claim(c))
-            .flat_map(|c| c.studies.iter().copied())
+            .flat_map(|&c| base.claim(c).studies.iter().copied())
             .collect(),
     )
 }
 
-/// Every quoted passage of an article (claims, study mentions, safety), sorted
-/// and with overlaps merged, for highlighting in the reader.
-pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
-    let mut ranges: Vec<(u32, u32)> = base
-        .claims
+/// Every quoted passage of the claim base: claims, study mentions, safety items.
+pub fn quoted_passages(base: &ClaimBase) -> impl Iterator<Item = &'static Passage> {
+    let (claims, studies, safety) = (base.claims, base.studies, base.safety);
+    claims
         .iter()
         .flat_map(|c| c.supports)
-        .chain(base.studies.iter().flat_map(|s| s.mentions))
-        .chain(base.safety.iter().flat_map(|s| s.supports))
-        .filter(|p: &&Passage| p.source == source)
+        .chain(studies.iter().flat_map(|s| s.mentions))
+        .chain(safety.iter().flat_map(|s| s.supports))
+}
+
+/// Every quoted passage of an article, sorted and with overlaps merged, for
+/// highlighting in the reader.
+pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
+    let mut ranges: Vec<(u32, u32)> = quoted_passages(base)
+        .filter(|p| p.source == source)
         .map(|p| (p.start, p.end))
         .collect();
     ranges.sort_unstable();
@@ -180,30 +168,29 @@ pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
     merged
 }
 
-/// Claims an article makes that research contradicts or that stand unsupported.
+/// Claims an article makes that research contradicts or that stand unsupported,
+/// contradicted first.
 pub fn weak_claims_of(base: &ClaimBase, source: SourceIdx) -> Vec<ClaimIdx> {
-    let mut found: Vec<ClaimIdx> = (0u16..)
-        .zip(base.claims)
+    let mut found: Vec<ClaimIdx> = base
+        .claims_indexed()
         .filter(|(_, c)| matches!(c.evidence, Evidence::Contradicted | Evidence::Asserted))
         .filter(|(_, c)| c.supports.iter().any(|p| p.source == source))
         .map(|(i, _)| i)
         .collect();
-    found.sort_by_key(|&i| base.claim(i).map(|c| c.evidence));
-    found.reverse();
+    found.sort_by_key(|&i| std::cmp::Reverse(base.claim(i).evidence));
     found
 }
 
 /// Studies an article mentions.
 pub fn studies_mentioned_by(base: &ClaimBase, source: SourceIdx) -> Vec<StudyIdx> {
-    (0u16..)
-        .zip(base.studies)
+    base.studies_indexed()
         .filter(|(_, s)| s.mentions.iter().any(|p| p.source == source))
         .map(|(i, _)| i)
         .collect()
 }
 
 /// Splits `text[start..end]` into plain and marked pieces, given sorted,
-/// non-overlapping `marks` in text coordinates. Each piece: (text, marked, mark start).
+/// non-overlapping `marks` in text coordinates. Each piece: (text, its mark).
 pub fn split_marked<'a>(
     text: &'a str,
     start: u32,
@@ -212,25 +199,24 @@ pub fn split_marked<'a>(
 ) -> Vec<(&'a str, Option<(u32, u32)>)> {
     let mut pieces = Vec::new();
     let mut at = start;
+    let mut push = |from: u32, to: u32, mark| {
+        if let Some(piece) = text.get(from as usize..to as usize) {
+            pieces.push((piece, mark));
+        }
+    };
     for &(m_start, m_end) in marks {
         let (from, to) = (m_start.max(start), m_end.min(end));
         if from >= to {
             continue;
         }
         if at < from {
-            if let Some(plain) = text.get(at as usize..from as usize) {
-                pieces.push((plain, None));
-            }
+            push(at, from, None);
         }
-        if let Some(marked) = text.get(from as usize..to as usize) {
-            pieces.push((marked, Some((m_start, m_end))));
-        }
+        push(from, to, Some((m_start, m_end)));
         at = to;
     }
     if at < end {
-        if let Some(plain) = text.get(at as usize..end as usize) {
-            pieces.push((plain, None));
-        }
+        push(at, end, None);
     }
     pieces
 }

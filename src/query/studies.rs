@@ -8,60 +8,30 @@
 
 use crate::claimbase::fold;
 use crate::claimbase::kinds::{Design, Population, Status, TermKind};
-use crate::claimbase::model::{field, ClaimBase, Study, StudyIdx};
+use crate::claimbase::model::{field, ClaimBase, Source, Study, StudyIdx, Term, TermIdx};
+use crate::claimbase::vocabulary::vocabulary;
 
-/// A dimension the study list filters on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Facet {
-    Design,
-    Population,
-    Comparator,
-    Outcome,
-    Source,
-    Status,
+vocabulary! {
+    /// A dimension the study list filters on.
+    Facet {
+        Design = "design", "Design";
+        Population = "population", "Pain duration";
+        Comparator = "comparator", "Compared with";
+        Outcome = "outcome", "Outcome";
+        Source = "article", "Article";
+        Status = "status", "Identified";
+    }
 }
 
 /// A facet value: an index into the facet's domain (see `Facet::domain_len`).
 pub type Value = u16;
 
-impl Facet {
-    pub const ALL: [Facet; 6] = [
-        Facet::Design,
-        Facet::Population,
-        Facet::Comparator,
-        Facet::Outcome,
-        Facet::Source,
-        Facet::Status,
-    ];
+/// How many facets there are (`Facet::ALL.len()`), for per-facet arrays.
+pub const FACETS: usize = 6;
 
+impl Facet {
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Facet::Design => "design",
-            Facet::Population => "population",
-            Facet::Comparator => "comparator",
-            Facet::Outcome => "outcome",
-            Facet::Source => "article",
-            Facet::Status => "status",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Facet::Design => "Design",
-            Facet::Population => "Pain duration",
-            Facet::Comparator => "Compared with",
-            Facet::Outcome => "Outcome",
-            Facet::Source => "Article",
-            Facet::Status => "Identified",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Facet> {
-        Facet::ALL.into_iter().find(|f| f.slug() == slug)
     }
 
     /// How many values the facet has. Comparator and outcome values are term
@@ -112,42 +82,50 @@ impl Facet {
         }
     }
 
+    /// What a value names, or `None` for a value outside the facet's domain.
+    fn named(self, base: &ClaimBase, value: Value) -> Option<Named> {
+        let index = usize::from(value);
+        let word = |slug, label| Some(Named::Word(slug, label));
+        match self {
+            Facet::Design => Design::ALL
+                .get(index)
+                .and_then(|d| word(d.slug(), d.label())),
+            Facet::Population => Population::ALL
+                .get(index)
+                .and_then(|p| word(p.slug(), p.label())),
+            Facet::Status => Status::ALL
+                .get(index)
+                .and_then(|s| word(s.slug(), s.label())),
+            Facet::Comparator | Facet::Outcome if Some(value) == self.not_stated(base) => {
+                Some(Named::NotStated)
+            }
+            Facet::Comparator | Facet::Outcome => {
+                base.term_at(index).map(|t| Named::Term(base.term(t)))
+            }
+            Facet::Source => base.source_at(index).map(|s| Named::Source(base.source(s))),
+        }
+    }
+
     /// What a reader sees for a value.
     pub fn value_label(self, base: &ClaimBase, value: Value) -> String {
-        let index = usize::from(value);
-        match self {
-            Facet::Design => Design::ALL.get(index).map(|d| d.label()),
-            Facet::Population => Population::ALL.get(index).map(|p| p.label()),
-            Facet::Status => Status::ALL.get(index).map(|s| s.label()),
-            Facet::Comparator | Facet::Outcome if Some(value) == self.not_stated(base) => {
-                Some("Not stated")
-            }
-            Facet::Comparator | Facet::Outcome => base.term(value).map(|t| t.name),
-            Facet::Source => {
-                return base
-                    .source(value)
-                    .map(|s| s.display_name())
-                    .unwrap_or_default()
-            }
+        match self.named(base, value) {
+            Some(Named::Word(_, label)) => label.to_string(),
+            Some(Named::NotStated) => "Not stated".to_string(),
+            Some(Named::Term(term)) => term.name.to_string(),
+            Some(Named::Source(source)) => source.display_name(),
+            None => String::new(),
         }
-        .unwrap_or_default()
-        .to_string()
     }
 
     /// The value's name in a URL.
     pub fn value_slug(self, base: &ClaimBase, value: Value) -> &'static str {
-        let index = usize::from(value);
-        match self {
-            Facet::Design => Design::ALL.get(index).map(|d| d.slug()),
-            Facet::Population => Population::ALL.get(index).map(|p| p.slug()),
-            Facet::Status => Status::ALL.get(index).map(|s| s.slug()),
-            Facet::Comparator | Facet::Outcome if Some(value) == self.not_stated(base) => {
-                Some("none")
-            }
-            Facet::Comparator | Facet::Outcome => base.term(value).map(|t| t.id),
-            Facet::Source => base.source(value).map(|s| s.id),
+        match self.named(base, value) {
+            Some(Named::Word(slug, _)) => slug,
+            Some(Named::NotStated) => "none",
+            Some(Named::Term(term)) => term.id,
+            Some(Named::Source(source)) => source.id,
+            None => "",
         }
-        .unwrap_or_default()
     }
 
     pub fn value_from_slug(self, base: &ClaimBase, slug: &str) -> Option<Value> {
@@ -166,11 +144,11 @@ impl Facet {
     /// Calls `f` with each value a study has in this facet, each once. The hot
     /// loop of `run`: no allocation.
     fn for_each_value(self, base: &ClaimBase, study: &Study, mut f: impl FnMut(Value)) {
-        let terms = |ids: &[u16], f: &mut dyn FnMut(Value)| {
+        let terms = |ids: &[TermIdx], f: &mut dyn FnMut(Value)| {
             if ids.is_empty() {
                 f(base.terms.len() as Value);
             }
-            ids.iter().for_each(|&t| f(t));
+            ids.iter().for_each(|t| f(t.index() as Value));
         };
         match self {
             Facet::Design => position(Design::ALL, study.design).into_iter().for_each(f),
@@ -186,7 +164,7 @@ impl Facet {
                 for (i, m) in study.mentions.iter().enumerate() {
                     let seen = study.mentions.get(..i).unwrap_or_default();
                     if !seen.iter().any(|earlier| earlier.source == m.source) {
-                        f(m.source);
+                        f(m.source.index() as Value);
                     }
                 }
             }
@@ -194,53 +172,34 @@ impl Facet {
     }
 }
 
+/// What a facet value names.
+enum Named {
+    /// A vocabulary value: its slug and label.
+    Word(&'static str, &'static str),
+    /// A comparator or outcome facet's value for studies that name none.
+    NotStated,
+    Term(&'static Term),
+    Source(&'static Source),
+}
+
 /// Where `x` is in a vocabulary's `ALL`.
 fn position<T: PartialEq + Copy>(all: &[T], x: T) -> Option<Value> {
     all.iter().position(|&y| y == x).map(|i| i as Value)
 }
 
-/// How the list is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Sort {
-    /// Best search match first; with no search, the curated order.
-    #[default]
-    Relevance,
-    /// Newest publication first; unverified studies last.
-    Year,
-    /// Most participants first; unknown sizes last.
-    Participants,
-    /// Mentioned by the most articles first.
-    Articles,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 4] = [
-        Sort::Relevance,
-        Sort::Year,
-        Sort::Participants,
-        Sort::Articles,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Year => "year",
-            Sort::Participants => "participants",
-            Sort::Articles => "articles",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Relevance => "Relevance",
-            Sort::Year => "Year (newest first)",
-            Sort::Participants => "Participants (most first)",
-            Sort::Articles => "Articles mentioning it (most first)",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|s| s.slug() == slug)
+vocabulary! {
+    /// How the list is ordered.
+    #[derive(Default)]
+    Sort {
+        /// Best search match first; with no search, the curated order.
+        #[default]
+        Relevance = "relevance", "Relevance";
+        /// Newest publication first; unverified studies last.
+        Year = "year", "Year (newest first)";
+        /// Most participants first; unknown sizes last.
+        Participants = "participants", "Participants (most first)";
+        /// Mentioned by the most articles first.
+        Articles = "articles", "Articles mentioning it (most first)";
     }
 }
 
@@ -251,7 +210,7 @@ pub struct StudyQuery {
     pub text: String,
     /// Selected values, by `Facet::index`, each sorted and without repeats
     /// (see `select`).
-    pub selected: [Vec<Value>; 6],
+    pub selected: [Vec<Value>; FACETS],
     pub sort: Sort,
     /// The evidence map's rows and columns.
     pub map: (Facet, Facet),
@@ -446,7 +405,7 @@ impl Selection {
     /// ticked never fails.
     fn failing(&self, base: &ClaimBase, study: &Study) -> u32 {
         let mut failing = 0u32;
-        for facet in Facet::ALL {
+        for &facet in Facet::ALL {
             let table = &self.tables[facet.index()];
             if self.active & 1 << facet.index() != 0 {
                 let mut hit = false;
@@ -464,25 +423,16 @@ impl Selection {
 
 /// Whether study `idx` matches the search (`None`: there is no search).
 fn found(scores: Option<&[u32]>, idx: StudyIdx) -> bool {
-    scores.is_none_or(|s| s.get(usize::from(idx)).copied().unwrap_or(0) > 0)
+    scores.is_none_or(|s| s.get(idx.index()).copied().unwrap_or(0) > 0)
 }
 
 /// Runs a query: the sorted matches, facet counts and the evidence map.
 pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
     let scores = search(base, &query.text);
     let selection = Selection::new(base, query);
-    let mut counts: Vec<Vec<u32>> = Facet::ALL
-        .iter()
-        .map(|f| vec![0; f.domain_len(base)])
-        .collect();
-    let (row_facet, col_facet) = query.map;
-    let cols_len = col_facet.domain_len(base);
-    let mut cells = vec![MapCell::default(); row_facet.domain_len(base) * cols_len];
+    let mut tally = Tally::new(base, query.map);
     let mut studies: Vec<StudyIdx> = Vec::new();
-    let mut row_values = Vec::new();
-    let mut col_values = Vec::new();
-
-    for (idx, study) in (0u16..).zip(base.studies) {
+    for (idx, study) in base.studies_indexed() {
         if !found(scores.as_deref(), idx) {
             continue;
         }
@@ -490,10 +440,51 @@ pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
         if failing == 0 {
             studies.push(idx);
         }
+        tally.add(base, study, failing);
+    }
+    sort(base, &mut studies, query.sort, scores.as_deref());
+    StudyResults {
+        studies,
+        facets: tally.facets(base, query),
+        map: tally.map(base),
+    }
+}
+
+/// Facet counts and evidence map cells, added up study by study.
+struct Tally {
+    /// `counts[facet][value]`.
+    counts: Vec<Vec<u32>>,
+    axes: (Facet, Facet),
+    /// Row-major over the two axes' whole domains.
+    cells: Vec<MapCell>,
+    cols_len: usize,
+    /// Scratch space for one study's row and column values.
+    row_values: Vec<Value>,
+    col_values: Vec<Value>,
+}
+
+impl Tally {
+    fn new(base: &ClaimBase, axes: (Facet, Facet)) -> Self {
+        let cols_len = axes.1.domain_len(base);
+        Tally {
+            counts: Facet::ALL
+                .iter()
+                .map(|f| vec![0; f.domain_len(base)])
+                .collect(),
+            axes,
+            cells: vec![MapCell::default(); axes.0.domain_len(base) * cols_len],
+            cols_len,
+            row_values: Vec::new(),
+            col_values: Vec::new(),
+        }
+    }
+
+    /// Counts a study that matches the search and fails the facets `failing`.
+    fn add(&mut self, base: &ClaimBase, study: &Study, failing: u32) {
         // A facet counts the studies that pass every other facet.
-        for facet in Facet::ALL {
+        for &facet in Facet::ALL {
             if failing & !(1 << facet.index()) == 0 {
-                let counts = &mut counts[facet.index()];
+                let counts = &mut self.counts[facet.index()];
                 facet.for_each_value(base, study, |v| {
                     if let Some(c) = counts.get_mut(usize::from(v)) {
                         *c += 1;
@@ -502,110 +493,104 @@ pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
             }
         }
         // The map applies every filter but those of its own two axes.
-        let axes = 1 << row_facet.index() | 1 << col_facet.index();
-        if failing & !axes == 0 {
-            row_values.clear();
-            col_values.clear();
-            row_facet.for_each_value(base, study, |v| row_values.push(v));
-            col_facet.for_each_value(base, study, |v| col_values.push(v));
-            for &r in &row_values {
-                for &c in &col_values {
-                    if let Some(cell) = cells.get_mut(usize::from(r) * cols_len + usize::from(c)) {
-                        cell.count += 1;
-                        cell.identified += u32::from(study.status == Status::Identified);
-                        if cell
-                            .strongest
-                            .is_none_or(|s| strength(study.design) < strength(s))
-                        {
-                            cell.strongest = Some(study.design);
-                        }
-                    }
+        let (rows, cols) = self.axes;
+        if failing & !(1 << rows.index() | 1 << cols.index()) != 0 {
+            return;
+        }
+        self.row_values.clear();
+        self.col_values.clear();
+        rows.for_each_value(base, study, |v| self.row_values.push(v));
+        cols.for_each_value(base, study, |v| self.col_values.push(v));
+        for &r in &self.row_values {
+            for &c in &self.col_values {
+                let at = usize::from(r) * self.cols_len + usize::from(c);
+                if let Some(cell) = self.cells.get_mut(at) {
+                    cell.add(study);
                 }
             }
         }
     }
 
-    sort(base, &mut studies, query.sort, scores.as_deref());
+    /// Per facet: the values with a count, or ticked.
+    fn facets(&self, base: &ClaimBase, query: &StudyQuery) -> Vec<Vec<FacetCount>> {
+        Facet::ALL
+            .iter()
+            .map(|&facet| {
+                let counts = &self.counts[facet.index()];
+                let mut values: Vec<FacetCount> = facet
+                    .values(base)
+                    .into_iter()
+                    .map(|value| FacetCount {
+                        value,
+                        count: counts.get(usize::from(value)).copied().unwrap_or(0),
+                        selected: query.is_selected(facet, value),
+                    })
+                    .filter(|v| v.count > 0 || v.selected)
+                    .collect();
+                // Long lists read best by count; short vocabularies keep their order.
+                if matches!(facet, Facet::Comparator | Facet::Outcome | Facet::Source) {
+                    values.sort_by_key(|v| std::cmp::Reverse(v.count));
+                }
+                values
+            })
+            .collect()
+    }
 
-    let facets = Facet::ALL
-        .iter()
-        .map(|&facet| {
-            let counts = &counts[facet.index()];
-            let mut values: Vec<FacetCount> = facet
-                .values(base)
-                .into_iter()
-                .map(|value| FacetCount {
-                    value,
-                    count: counts.get(usize::from(value)).copied().unwrap_or(0),
-                    selected: query.is_selected(facet, value),
-                })
-                .filter(|v| v.count > 0 || v.selected)
-                .collect();
-            // Long lists read best by count; short vocabularies keep their order.
-            if matches!(facet, Facet::Comparator | Facet::Outcome | Facet::Source) {
-                values.sort_by_key(|v| std::cmp::Reverse(v.count));
-            }
-            values
-        })
-        .collect();
-
-    let rows = row_facet.values(base);
-    let cols = col_facet.values(base);
-    let map_cells = rows
-        .iter()
-        .map(|&r| {
-            cols.iter()
-                .map(|&c| {
-                    cells
-                        .get(usize::from(r) * cols_len + usize::from(c))
-                        .copied()
-                        .unwrap_or_default()
-                })
-                .collect()
-        })
-        .collect();
-    StudyResults {
-        studies,
-        facets,
-        map: EvidenceMap {
+    /// The evidence map over every value of the two axes.
+    fn map(&self, base: &ClaimBase) -> EvidenceMap {
+        let (row_facet, col_facet) = self.axes;
+        let (rows, cols) = (row_facet.values(base), col_facet.values(base));
+        let cell = |r: Value, c: Value| {
+            let at = usize::from(r) * self.cols_len + usize::from(c);
+            self.cells.get(at).copied().unwrap_or_default()
+        };
+        let cells = rows
+            .iter()
+            .map(|&r| cols.iter().map(|&c| cell(r, c)).collect())
+            .collect();
+        EvidenceMap {
             rows: (row_facet, rows),
             cols: (col_facet, cols),
-            cells: map_cells,
-        },
-    }
-}
-
-/// The publication a study's sort keys come from.
-fn publication(study: &Study) -> Option<&crate::claimbase::model::Publication> {
-    study.identified.as_ref()
-}
-
-/// Orders `studies` in place; ties keep the curated order.
-pub fn sort(base: &ClaimBase, studies: &mut [StudyIdx], by: Sort, scores: Option<&[u32]>) {
-    let study = |i: StudyIdx| base.study(i);
-    match by {
-        Sort::Relevance => {
-            if let Some(scores) = scores {
-                studies.sort_by_key(|&i| {
-                    std::cmp::Reverse(scores.get(usize::from(i)).copied().unwrap_or(0))
-                });
-            }
+            cells,
         }
-        Sort::Year => studies.sort_by_key(|&i| {
-            std::cmp::Reverse(study(i).and_then(publication).map_or(0, |p| p.year))
-        }),
-        Sort::Participants => studies.sort_by_key(|&i| {
-            std::cmp::Reverse(
-                study(i)
-                    .and_then(publication)
-                    .and_then(|p| p.participants)
-                    .unwrap_or(0),
-            )
-        }),
-        Sort::Articles => studies.sort_by_key(|&i| {
-            std::cmp::Reverse(study(i).map_or(0, |s| Facet::Source.study_values(base, s).len()))
-        }),
     }
+}
+
+impl MapCell {
+    fn add(&mut self, study: &Study) {
+        self.count += 1;
+        self.identified += u32::from(study.status == Status::Identified);
+        if self
+            .strongest
+            .is_none_or(|s| strength(study.design) < strength(s))
+        {
+            self.strongest = Some(study.design);
+        }
+    }
+}
+
+/// Orders `studies` in place, greatest key first; ties keep the curated order.
+/// One sort over one key function, whatever the order asked for.
+pub fn sort(base: &ClaimBase, studies: &mut [StudyIdx], by: Sort, scores: Option<&[u32]>) {
+    let year = |i: StudyIdx| {
+        base.study(i)
+            .identified
+            .as_ref()
+            .map_or(0, |p| u32::from(p.year))
+    };
+    let participants = |i: StudyIdx| {
+        let publication = base.study(i).identified.as_ref();
+        publication.and_then(|p| p.participants).unwrap_or(0)
+    };
+    let articles = |i: StudyIdx| Facet::Source.study_values(base, base.study(i)).len() as u32;
+    let score = |i: StudyIdx| scores.and_then(|s| s.get(i.index()).copied()).unwrap_or(0);
+    let key: &dyn Fn(StudyIdx) -> u32 = match by {
+        Sort::Relevance => &score,
+        Sort::Year => &year,
+        Sort::Participants => &participants,
+        Sort::Articles => &articles,
+    };
+    studies.sort_by_key(|&i| std::cmp::Reverse(key(i)));
 }
 
 /// A way to widen an empty result: drop one filter (or the search).
@@ -624,7 +609,7 @@ pub fn best_relaxation(base: &ClaimBase, query: &StudyQuery) -> Option<(Relaxati
         q.text.clear();
         options.push((Relaxation::Search, q));
     }
-    for facet in Facet::ALL {
+    for &facet in Facet::ALL {
         for &value in query.selected(facet) {
             let mut q = query.clone();
             q.toggle(facet, value);
@@ -642,10 +627,16 @@ pub fn best_relaxation(base: &ClaimBase, query: &StudyQuery) -> Option<(Relaxati
 pub fn count(base: &ClaimBase, query: &StudyQuery) -> usize {
     let scores = search(base, &query.text);
     let selection = Selection::new(base, query);
-    (0u16..)
-        .zip(base.studies)
+    base.studies_indexed()
         .filter(|&(idx, study)| {
             found(scores.as_deref(), idx) && selection.failing(base, study) == 0
         })
         .count()
+}
+
+/// Whether one study matches a query: its search and every filter.
+pub fn matches(base: &ClaimBase, query: &StudyQuery, study: StudyIdx) -> bool {
+    let scores = search(base, &query.text);
+    found(scores.as_deref(), study)
+        && Selection::new(base, query).failing(base, base.study(study)) == 0
 }

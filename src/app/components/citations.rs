@@ -1,3 +1,5 @@
+//! Citation export: copy APA, download RIS or CSL-JSON, made in the browser.
+
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -23,9 +25,8 @@ pub fn CiteButtons(props: &CiteProps) -> Html {
     let manual = use_state_eq(|| None::<String>);
     // Citations are written on click, not per render: the list may be long.
     let chosen = props.studies.clone();
-    let studies = move || -> Vec<&'static Study> {
-        cite::citable(chosen.iter().filter_map(|&i| base.study(i)))
-    };
+    let studies =
+        move || -> Vec<&'static Study> { cite::citable(chosen.iter().map(|&i| base.study(i))) };
     let n = studies().len();
     if n == 0 {
         return html! {};
@@ -99,7 +100,7 @@ pub struct CiteListProps {
 #[component]
 pub fn CiteList(props: &CiteListProps) -> Html {
     let base = claimbase::get();
-    let citable = cite::citable(props.studies.iter().filter_map(|&i| base.study(i))).len();
+    let citable = cite::citable(props.studies.iter().map(|&i| base.study(i))).len();
     let left_out = props.studies.len() - citable;
     let note = match (citable, left_out) {
         (0, _) => {

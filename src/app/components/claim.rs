@@ -1,9 +1,10 @@
+//! A claim card: our wording, its evidence level and why, the quotes behind it.
+
 use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
 use super::quote::Quote;
 use crate::app::context::use_ctx;
-use crate::app::route::{Route, View};
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::model::ClaimIdx;
@@ -19,9 +20,7 @@ pub struct ClaimCardProps {
 pub fn ClaimCard(props: &ClaimCardProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let Some(claim) = base.claim(props.claim) else {
-        return Html::default();
-    };
+    let claim = base.claim(props.claim);
     let articles = match claim.source_count {
         1 => "1 article says this".to_string(),
         n => format!("{n} articles say this"),
@@ -37,11 +36,11 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 <summary>{ format!("{articles}: the quotes") }</summary>
                 { for claim.supports.iter().map(|&passage| html! { <Quote {passage} /> }) }
             </details>
-            { for claim.disagreements.iter().filter_map(|&d| base.disagreements.get(usize::from(d))).map(|d| html! {
+            { for claim.disagreements.iter().map(|&d| base.disagreement(d)).map(|d| html! {
                 <div class="mx-disagreement">
                     <p><strong>{ format!("Sources disagree: {}", d.topic) }</strong>{ " " }{ d.note }</p>
                     <ul>
-                        { for d.claims.iter().filter(|&&c| c != props.claim).filter_map(|&c| base.claim(c)).map(|other| html! {
+                        { for d.claims.iter().filter(|&&c| c != props.claim).map(|&c| base.claim(c)).map(|other| html! {
                             <li>{ other.text }{ " " }<EvidenceBadge level={other.evidence} /></li>
                         }) }
                     </ul>
@@ -50,10 +49,9 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
             if !claim.studies.is_empty() {
                 <p class="mx-claim-studies">
                     <span class="mx-label">{ "Studies behind it: " }</span>
-                    { for claim.studies.iter().filter_map(|&s| base.study(s).map(|study| (s, study))).map(|(s, study)| {
-                        let route = Route { study: Some(s), ..Route::view(View::Studies) };
+                    { for claim.studies.iter().map(|&s| (s, base.study(s))).map(|(s, study)| {
                         html! {
-                            <button type="button" class="mx-link mx-chip" onclick={ctx.send(Action::Restore(route))}>
+                            <button type="button" class="mx-link mx-chip" onclick={ctx.send(Action::OpenStudy(s))}>
                                 { study.identified.as_ref().map_or(study.label, |p| p.citation) }
                             </button>
                         }

@@ -1,3 +1,5 @@
+//! The evidence-level badge: the level in words, colour only repeating them.
+
 use yew::prelude::*;
 
 use crate::claimbase::kinds::Evidence;

@@ -1,3 +1,5 @@
+//! The study list's evidence map: studies counted by two facets the reader picks.
+
 use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
@@ -7,7 +9,7 @@ use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::Design;
-use crate::query::studies::{EvidenceMap, Facet, MapCell, StudyQuery};
+use crate::query::studies::{EvidenceMap, Facet, MapCell, StudyQuery, Value};
 
 /// Facets a map axis can use: those with a short, fixed list of values.
 const MAP_AXES: [Facet; 5] = [
@@ -53,8 +55,8 @@ pub fn EvidenceMapView(props: &EvidenceMapProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let map = &props.map;
-    let (row_facet, rows) = (&map.rows.0, &map.rows.1);
-    let (col_facet, cols) = (&map.cols.0, &map.cols.1);
+    let (row_facet, rows) = (map.rows.0, &map.rows.1);
+    let (col_facet, cols) = (map.cols.0, &map.cols.1);
     let most = map
         .cells
         .iter()
@@ -62,75 +64,21 @@ pub fn EvidenceMapView(props: &EvidenceMapProps) -> Html {
         .map(|c| c.count)
         .max()
         .unwrap_or(0);
-    let axis_select = |which: &'static str, current: Facet, other: Facet| {
-        let dispatch = ctx.dispatch.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(picked) = Facet::from_slug(&select.value()) {
-                // Picking the other axis's facet swaps the two.
-                let (rows, cols) = match which {
-                    "rows" if picked == other => (other, current),
-                    "rows" => (picked, other),
-                    _ if picked == other => (current, other),
-                    _ => (other, picked),
-                };
-                dispatch.dispatch(Action::MapAxes(rows, cols));
-            }
-        });
-        html! {
-            <select {onchange} aria-label={if which == "rows" { "Map rows" } else { "Map columns" }}>
-                { for MAP_AXES.iter().map(|f| html! {
-                    <option value={f.slug()} selected={*f == current}>{ f.label() }</option>
-                }) }
-            </select>
-        }
-    };
-    let cell_html = |r: usize, c: usize, cell: &MapCell| -> Html {
-        let (Some(&rv), Some(&cv)) = (rows.get(r), cols.get(c)) else {
-            return html! { <td /> };
-        };
-        if cell.count == 0 {
-            return html! {
-                <td class="mx-emap-empty"><span aria-hidden="true">{ "·" }</span><span class="mx-visually-hidden">{ "No studies" }</span></td>
-            };
-        }
-        let active = props.query.is_selected(*row_facet, rv)
-            && props.query.is_selected(*col_facet, cv)
-            && props.query.selected(*row_facet).len() == 1
-            && props.query.selected(*col_facet).len() == 1;
-        let strongest = cell.strongest.unwrap_or(Design::Unspecified);
-        let studies = if cell.count == 1 { "study" } else { "studies" };
-        let label = format!(
-            "{} {studies}, {} and {}; strongest design: {}; {} identified. Show them.",
-            cell.count,
-            row_facet.value_label(base, rv),
-            col_facet.value_label(base, cv),
-            strength_words(strongest),
-            cell.identified
-        );
-        html! {
-            <td>
-                <button type="button" class={classes!("mx-emap-cell", format!("mx-strength-{}", strongest.slug()))}
-                    aria-pressed={active.to_string()} aria-label={label}
-                    onclick={ctx.send(Action::FilterCell((*row_facet, rv), (*col_facet, cv)))}>
-                    <span class={classes!("mx-bubble", size_class(cell.count, most))} aria-hidden="true"></span>
-                    <span class="mx-emap-count" aria-hidden="true">{ cell.count }</span>
-                </button>
-            </td>
-        }
-    };
+    let caption = format!(
+        "Number of studies by {} and {}, with the strongest design in each cell. Choosing a cell filters the list.",
+        row_facet.label().to_lowercase(),
+        col_facet.label().to_lowercase()
+    );
     html! {
         <section class="mx-emap-section" aria-labelledby={ctx.id("emap-title")}>
             <h3 id={ctx.id("emap-title")} class="mx-emap-title">{ "Evidence map" }</h3>
             <p class="mx-emap-axes">
-                { "Rows: " }{ axis_select("rows", *row_facet, *col_facet) }
-                { " Columns: " }{ axis_select("cols", *col_facet, *row_facet) }
+                { "Rows: " }<AxisPicker rows=true current={row_facet} other={col_facet} />
+                { " Columns: " }<AxisPicker rows=false current={col_facet} other={row_facet} />
             </p>
             <div class="mx-emap-scroll" tabindex="0" role="region" aria-label="Evidence map, scrollable">
                 <table class="mx-emap">
-                    <caption class="mx-visually-hidden">
-                        { format!("Number of studies by {} and {}, with the strongest design in each cell. Choosing a cell filters the list.", row_facet.label().to_lowercase(), col_facet.label().to_lowercase()) }
-                    </caption>
+                    <caption class="mx-visually-hidden">{ caption }</caption>
                     <thead>
                         <tr>
                             <td />
@@ -138,23 +86,115 @@ pub fn EvidenceMapView(props: &EvidenceMapProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for map.cells.iter().enumerate().map(|(r, row)| html! {
+                        { for map.cells.iter().zip(rows).map(|(row, &rv)| html! {
                             <tr>
-                                <th scope="row">{ rows.get(r).map(|&v| row_facet.value_label(base, v)).unwrap_or_default() }</th>
-                                { for row.iter().enumerate().map(|(c, cell)| cell_html(r, c, cell)) }
+                                <th scope="row">{ row_facet.value_label(base, rv) }</th>
+                                { for row.iter().zip(cols).map(|(cell, &cv)| html! {
+                                    <MapCellView cell={*cell} row={(row_facet, rv)} col={(col_facet, cv)} {most} query={props.query.clone()} />
+                                }) }
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
-            <p class="mx-emap-legend">
-                { "Bigger circles: more studies. Colour: the strongest design in the cell — " }
-                <span class="mx-key mx-strength-systematic-review">{ "systematic review" }</span>{ ", " }
-                <span class="mx-key mx-strength-rct">{ "randomised trial" }</span>{ ", " }
-                <span class="mx-key mx-strength-review">{ "review" }</span>{ ", " }
-                <span class="mx-key mx-strength-unspecified">{ "design not stated" }</span>
-                { ". Filters other than the map's two apply to it." }
-            </p>
+            <Legend />
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AxisPickerProps {
+    /// Whether this picks the rows (else the columns).
+    rows: bool,
+    current: Facet,
+    /// The other axis's facet: picking it swaps the two.
+    other: Facet,
+}
+
+#[component]
+fn AxisPicker(props: &AxisPickerProps) -> Html {
+    let ctx = use_ctx();
+    let (rows, current, other) = (props.rows, props.current, props.other);
+    let onchange = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(picked) = Facet::from_slug(&select.value()) {
+                // Picking the other axis's facet swaps the two.
+                let kept = if picked == other { current } else { other };
+                let axes = if rows { (picked, kept) } else { (kept, picked) };
+                dispatch.dispatch(Action::MapAxes(axes.0, axes.1));
+            }
+        })
+    };
+    html! {
+        <select {onchange} aria-label={if rows { "Map rows" } else { "Map columns" }}>
+            { for MAP_AXES.iter().map(|f| html! {
+                <option value={f.slug()} selected={*f == current}>{ f.label() }</option>
+            }) }
+        </select>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MapCellProps {
+    cell: MapCell,
+    row: (Facet, Value),
+    col: (Facet, Value),
+    /// The fullest cell's count, for the bubble's size.
+    most: u32,
+    query: StudyQuery,
+}
+
+/// One cell: a bubble sized by its count, coloured by its strongest design; a
+/// button that filters the list to it.
+#[component]
+fn MapCellView(props: &MapCellProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let (cell, (row_facet, rv), (col_facet, cv)) = (props.cell, props.row, props.col);
+    if cell.count == 0 {
+        return html! {
+            <td class="mx-emap-empty"><span aria-hidden="true">{ "·" }</span><span class="mx-visually-hidden">{ "No studies" }</span></td>
+        };
+    }
+    let q = &props.query;
+    let only =
+        |facet: Facet, value: Value| q.is_selected(facet, value) && q.selected(facet).len() == 1;
+    let active = only(row_facet, rv) && only(col_facet, cv);
+    let strongest = cell.strongest.unwrap_or(Design::Unspecified);
+    let studies = if cell.count == 1 { "study" } else { "studies" };
+    let label = format!(
+        "{} {studies}, {} and {}; strongest design: {}; {} identified. Show them.",
+        cell.count,
+        row_facet.value_label(base, rv),
+        col_facet.value_label(base, cv),
+        strength_words(strongest),
+        cell.identified
+    );
+    html! {
+        <td>
+            <button type="button" class={classes!("mx-emap-cell", format!("mx-strength-{}", strongest.slug()))}
+                aria-pressed={active.to_string()} aria-label={label}
+                onclick={ctx.send(Action::FilterCell(props.row, props.col))}>
+                <span class={classes!("mx-bubble", size_class(cell.count, props.most))} aria-hidden="true"></span>
+                <span class="mx-emap-count" aria-hidden="true">{ cell.count }</span>
+            </button>
+        </td>
+    }
+}
+
+/// What sizes and colours mean, in words.
+#[component]
+fn Legend() -> Html {
+    html! {
+        <p class="mx-emap-legend">
+            { "Bigger circles: more studies. Colour: the strongest design in the cell — " }
+            <span class="mx-key mx-strength-systematic-review">{ "systematic review" }</span>{ ", " }
+            <span class="mx-key mx-strength-rct">{ "randomised trial" }</span>{ ", " }
+            <span class="mx-key mx-strength-review">{ "review" }</span>{ ", " }
+            <span class="mx-key mx-strength-unspecified">{ "design not stated" }</span>
+            { ". Filters other than the map's two apply to it." }
+        </p>
     }
 }

@@ -1,3 +1,5 @@
+//! The study list's filter panel: checkboxes with disjunctive counts per facet.
+
 use std::rc::Rc;
 
 use yew::prelude::*;

@@ -1,3 +1,5 @@
+//! Focus and scrolling helpers: where focus goes when details open and close.
+
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -37,11 +39,18 @@ fn focus(el: Element) {
 /// from a shared link does not scroll the host page to the widget).
 #[hook]
 pub fn use_focus_on_mount() -> NodeRef {
+    use_focus_on_mount_unless(false)
+}
+
+/// `use_focus_on_mount`, unless something inside will take focus itself (a
+/// reader opened at a passage focuses the passage).
+#[hook]
+pub fn use_focus_on_mount_unless(other_takes_it: bool) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
         use_effect_with((), move |_| {
-            if reader_has_interacted() {
+            if !other_takes_it && reader_has_interacted() {
                 if let Some(el) = node.cast::<HtmlElement>() {
                     let _ = el.focus();
                 }

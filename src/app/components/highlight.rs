@@ -1,3 +1,5 @@
+//! Search matches marked with `<mark>`, built from text nodes, never HTML.
+
 use std::rc::Rc;
 
 use yew::prelude::*;

@@ -1,3 +1,5 @@
+//! The Map view: technique × mechanism, a keyboard-navigable grid of article counts.
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -82,7 +84,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let grid = explain::grid(base);
-    let name = |t: TermIdx| base.term(t).map_or("", |t| t.name);
+    let name = |t: TermIdx| base.term(t).name;
     // The grid's one tab stop: the open cell, else the first cell with articles.
     let tab_stop = props
         .selected
@@ -154,14 +156,14 @@ fn CellDetail(props: &CellDetailProps) -> Html {
     let heading = use_focus_on_mount();
     let base = claimbase::get();
     let claims = explain::link_claims(base, props.technique, props.mechanism);
-    let name = |t: TermIdx| base.term(t).map_or("", |t| t.name);
+    let name = |t: TermIdx| base.term(t).name;
     html! {
         <section class="mx-cell-detail" aria-live="polite">
             <h2 tabindex="-1" ref={heading}>{ format!("{} × {}", name(props.technique), name(props.mechanism)) }</h2>
             if claims.is_empty() {
                 <p class="mx-empty">{ "No article links this technique to this effect." }</p>
             }
-            { for claims.iter().map(|&claim| html! { <ClaimCard key={claim} {claim} /> }) }
+            { for claims.iter().map(|&claim| html! { <ClaimCard key={claim.index()} {claim} /> }) }
         </section>
     }
 }

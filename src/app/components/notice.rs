@@ -1,3 +1,5 @@
+//! The safety notice shown on every view; no embed option hides it.
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;

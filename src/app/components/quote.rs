@@ -1,3 +1,5 @@
+//! A verbatim passage, with a link that opens its article at the passage.
+
 use yew::prelude::*;
 
 use super::highlight::{Highlighted, SearchWords};
@@ -19,10 +21,7 @@ pub struct QuoteProps {
 pub fn Quote(props: &QuoteProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let name = base
-        .source(props.passage.source)
-        .map(|s| s.display_name())
-        .unwrap_or_default();
+    let name = base.source(props.passage.source).display_name();
     html! {
         <figure class="mx-quote">
             <blockquote><p><Highlighted text={base.passage_text(&props.passage)} words={props.highlight.clone()} /></p></blockquote>

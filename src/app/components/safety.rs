@@ -1,3 +1,5 @@
+//! The Safety view: red flags, when to avoid massage, questions, self-care.
+
 use yew::prelude::*;
 
 use super::quote::Quote;

@@ -1,13 +1,16 @@
+//! The Sources view: the article list, and an article in the reader with every
+//! quoted passage marked and what it gets wrong.
+
 use web_sys::{HtmlElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
-use super::focus::{scroll_to, use_focus_on_mount, use_refocus_on_close};
+use super::focus::{scroll_to, use_focus_on_mount_unless, use_refocus_on_close};
 use crate::app::context::use_ctx;
-use crate::app::route::{Route, View};
 use crate::app::state::Action;
 use crate::claimbase;
-use crate::claimbase::model::{BlockKind, SourceIdx};
+use crate::claimbase::kinds::BlockKind;
+use crate::claimbase::model::SourceIdx;
 use crate::query::explain;
 
 #[derive(Properties, PartialEq)]
@@ -22,22 +25,22 @@ pub fn SourcesView(props: &SourcesViewProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let list = use_refocus_on_close(props.source, |s| {
-        let source = claimbase::get().source(s)?;
+        let source = claimbase::get().source(s);
         Some(format!("[data-source=\"{}\"] .mx-card-button", source.id))
     });
-    if let Some(source) = props.source.filter(|&s| base.source(s).is_some()) {
+    if let Some(source) = props.source {
         return html! { <Reader {source} passage={props.passage} /> };
     }
     html! {
         <>
             <p class="mx-intro">{ "The articles this explainer is built from. Open one to read it with every quoted passage marked, and what it gets wrong." }</p>
             <ul class="mx-source-list" ref={list}>
-                { for (0u16..).zip(base.sources).map(|(idx, source)| {
+                { for base.sources_indexed().map(|(idx, source)| {
                     let byline = byline(source.byline, source.publisher);
                     html! {
                         <li class="mx-source" data-source={source.id} key={source.id}>
                             <h3 class="mx-source-title">
-                                <button type="button" class="mx-card-button" onclick={ctx.send(Action::OpenSource(Some(idx)))}>
+                                <button type="button" class="mx-card-button" onclick={ctx.send(Action::OpenSource(idx))}>
                                     { source.display_name() }
                                 </button>
                             </h3>
@@ -72,8 +75,6 @@ struct ReaderProps {
 #[component]
 fn Reader(props: &ReaderProps) -> Html {
     let ctx = use_ctx();
-    let heading = use_focus_on_mount();
-    let body = use_node_ref();
     let base = claimbase::get();
     let marks = explain::quoted_ranges(base, props.source);
     // The marked range that holds the requested passage.
@@ -83,12 +84,88 @@ fn Reader(props: &ReaderProps) -> Html {
             .copied()
             .find(|&(s, e)| s <= start && start < e)
     });
+    // A passage to show takes focus itself (`ReaderBody`); else the heading does.
+    let heading = use_focus_on_mount_unless(target.is_some());
+    let source = base.source(props.source);
+    html! {
+        <article class="mx-reader" data-source={source.id}>
+            <button type="button" class="mx-back" onclick={ctx.send(Action::CloseDetail)}>{ "← All sources" }</button>
+            <h2 class="mx-detail-title" tabindex="-1" ref={heading}>{ source.display_name() }</h2>
+            <p class="mx-source-meta">
+                <span>{ format!("{} words", source.word_count) }</span>
+                if let Some(byline) = byline(source.byline, source.publisher) { <span>{ byline }</span> }
+            </p>
+            if let Some(url) = source.url {
+                // The address as text: the widget never requests it.
+                <p class="mx-source-url"><span class="mx-label">{ "Published at: " }</span><code>{ url }</code></p>
+            }
+            <Problems source={props.source} />
+            <ReaderBody source={props.source} {marks} {target} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourceProps {
+    source: SourceIdx,
+}
+
+/// What an article gets wrong: its weak claims, and where it misdescribes studies.
+#[component]
+fn Problems(props: &SourceProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let weak = explain::weak_claims_of(base, props.source);
+    let studies = explain::studies_mentioned_by(base, props.source);
+    if weak.is_empty() && studies.is_empty() {
+        return Html::default();
+    }
+    let study_problems = studies.iter().flat_map(|&s| {
+        let study = base.study(s);
+        let ctx = ctx.clone();
+        study.discrepancies.iter().map(move |d| html! {
+            <li>
+                <button type="button" class="mx-link" onclick={ctx.send(Action::OpenStudy(s))}>{ study.label }</button>
+                { ": " }{ *d }
+            </li>
+        })
+    });
+    html! {
+        <section class="mx-problems" aria-label="What this article gets wrong">
+            <h3>{ "What this article gets wrong" }</h3>
+            <ul>
+                { for weak.iter().map(|&c| base.claim(c)).map(|claim| html! {
+                    <li><EvidenceBadge level={claim.evidence} />{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
+                }) }
+                { for study_problems }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReaderBodyProps {
+    source: SourceIdx,
+    /// The quoted ranges to mark, sorted and disjoint.
+    marks: Vec<(u32, u32)>,
+    /// The mark to scroll to and focus.
+    target: Option<(u32, u32)>,
+}
+
+/// The article's text with every quoted passage marked; the requested passage
+/// is scrolled to and focused.
+#[component]
+fn ReaderBody(props: &ReaderBodyProps) -> Html {
+    let body = use_node_ref();
+    let source = claimbase::get().source(props.source);
+    let (marks, target) = (&props.marks, props.target);
     {
         let body = body.clone();
         use_effect_with(target, move |target| {
             let el = target.and_then(|(start, _)| {
+                let selector = format!("[data-at=\"{start}\"]");
                 body.cast::<HtmlElement>()?
-                    .query_selector(&format!("[data-at=\"{start}\"]"))
+                    .query_selector(&selector)
                     .ok()
                     .flatten()
             });
@@ -100,64 +177,25 @@ fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
-    let Some(source) = base.source(props.source) else {
-        return Html::default();
+    let piece = |(text, mark): (&'static str, Option<(u32, u32)>)| match mark {
+        None => html! { { text } },
+        Some((start, end)) => {
+            let current = target == Some((start, end));
+            html! {
+                <mark class={classes!("mx-mark", current.then_some("mx-mark-current"))} data-at={start.to_string()} tabindex="-1"
+                    data-end={end.to_string()}>{ text }</mark>
+            }
+        }
     };
-    let weak = explain::weak_claims_of(base, props.source);
-    let studies = explain::studies_mentioned_by(base, props.source);
     html! {
-        <article class="mx-reader" data-source={source.id}>
-            <button type="button" class="mx-back" onclick={ctx.send(Action::OpenSource(None))}>{ "← All sources" }</button>
-            <h2 class="mx-detail-title" tabindex="-1" ref={heading}>{ source.display_name() }</h2>
-            <p class="mx-source-meta">
-                <span>{ format!("{} words", source.word_count) }</span>
-                if let Some(byline) = byline(source.byline, source.publisher) { <span>{ byline }</span> }
-            </p>
-            if let Some(url) = source.url {
-                // The address as text: the widget never requests it.
-                <p class="mx-source-url"><span class="mx-label">{ "Published at: " }</span><code>{ url }</code></p>
-            }
-            if !weak.is_empty() || !studies.is_empty() {
-                <section class="mx-problems" aria-label="What this article gets wrong">
-                    <h3>{ "What this article gets wrong" }</h3>
-                    <ul>
-                        { for weak.iter().filter_map(|&c| base.claim(c)).map(|claim| html! {
-                            <li><EvidenceBadge level={claim.evidence} />{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
-                        }) }
-                        { for studies.iter().filter_map(|&s| base.study(s).map(|study| (s, study))).flat_map(|(s, study)| {
-                            let ctx = ctx.clone();
-                            study.discrepancies.iter().map(move |d| {
-                                let route = Route { study: Some(s), ..Route::view(View::Studies) };
-                                html! {
-                                    <li>
-                                        <button type="button" class="mx-link" onclick={ctx.send(Action::Restore(route))}>{ study.label }</button>
-                                        { ": " }{ *d }
-                                    </li>
-                                }
-                            })
-                        }) }
-                    </ul>
-                </section>
-            }
-            <div class="mx-reader-body" ref={body}>
-                { for source.blocks.iter().map(|block| {
-                    let pieces = explain::split_marked(source.text, block.start, block.end, &marks);
-                    let content: Html = pieces.into_iter().map(|(text, mark)| match mark {
-                        None => html! { { text } },
-                        Some((start, end)) => {
-                            let current = target == Some((start, end));
-                            html! {
-                                <mark class={classes!("mx-mark", current.then_some("mx-mark-current"))} data-at={start.to_string()} tabindex="-1"
-                                    data-end={end.to_string()}>{ text }</mark>
-                            }
-                        }
-                    }).collect();
-                    match block.kind {
-                        BlockKind::Heading => html! { <h4 class="mx-reader-heading">{ content }</h4> },
-                        BlockKind::Paragraph => html! { <p>{ content }</p> },
-                    }
-                }) }
-            </div>
-        </article>
+        <div class="mx-reader-body" ref={body}>
+            { for source.blocks.iter().map(|block| {
+                let content: Html = explain::split_marked(source.text, block.start, block.end, marks).into_iter().map(piece).collect();
+                match block.kind {
+                    BlockKind::Heading => html! { <h4 class="mx-reader-heading">{ content }</h4> },
+                    BlockKind::Paragraph => html! { <p>{ content }</p> },
+                }
+            }) }
+        </div>
     }
 }

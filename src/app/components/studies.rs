@@ -1,3 +1,5 @@
+//! The Studies view: search, evidence map, facets and the study cards.
+
 use std::rc::Rc;
 
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, ScrollLogicalPosition};
@@ -14,7 +16,7 @@ use crate::claimbase;
 use crate::claimbase::fold;
 use crate::claimbase::kinds::Status;
 use crate::claimbase::model::StudyIdx;
-use crate::query::studies::{best_relaxation, run, Relaxation, Sort, StudyQuery};
+use crate::query::studies::{best_relaxation, run, Relaxation, Sort, StudyQuery, StudyResults};
 
 /// Cards rendered at first, and added by each "Show more": the list stays fast
 /// at 10,000 studies because only this many cards are ever in the DOM at once
@@ -30,42 +32,34 @@ pub struct StudiesViewProps {
 /// The faceted, searchable study list with its evidence map.
 #[component]
 pub fn StudiesView(props: &StudiesViewProps) -> Html {
-    let ctx = use_ctx();
     let base = claimbase::get();
     let results = use_memo(props.query.clone(), |query| run(base, query));
-    let words: Rc<Vec<String>> = use_memo(props.query.text.clone(), |text| fold::query_words(text));
-    // How many cards to show, for the query they were asked for: a new query
-    // starts again at one page.
-    let more = use_state_eq(|| (props.query.clone(), PAGE));
-    let shown = if more.0 == props.query { more.1 } else { PAGE };
-    let list = use_node_ref();
-    // A study opened from elsewhere (a claim, the reader) must be on the page.
-    let selected_at = props
-        .selected
-        .and_then(|s| results.studies.iter().position(|&i| i == s));
-    let limit = shown.max(selected_at.map_or(0, |at| at + 1));
-    {
-        let list = list.clone();
-        use_effect_with(props.selected, move |selected| {
-            let card = selected.and_then(|s| base.study(s)).and_then(|study| {
-                list.cast::<HtmlElement>()?
-                    .query_selector(&format!("[data-study=\"{}\"] h3", study.id))
-                    .ok()
-                    .flatten()
-            });
-            if let Some(heading) = card {
-                scroll_to(&heading, ScrollLogicalPosition::Start);
-                // Focus follows a reader who followed a link here; a shared
-                // link opened cold leaves focus (and the host page) alone.
-                if reader_has_interacted() {
-                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(heading) {
-                        let _ = heading.focus();
-                    }
-                }
-            }
-        });
+    let identified = base
+        .studies
+        .iter()
+        .filter(|s| s.status == Status::Identified)
+        .count();
+    html! {
+        <>
+            <p class="mx-intro">
+                { format!("The articles mention {} studies. {identified} could be matched to a published study; the rest are unverified. Each card sets what the articles say beside what the study found.", base.studies.len()) }
+            </p>
+            <Toolbar query={props.query.clone()} />
+            <EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} />
+            <ResultList results={results.clone()} query={props.query.clone()} selected={props.selected} />
+        </>
     }
+}
 
+#[derive(Properties, PartialEq)]
+struct ToolbarProps {
+    query: StudyQuery,
+}
+
+/// The search box and the sort menu.
+#[component]
+fn Toolbar(props: &ToolbarProps) -> Html {
+    let ctx = use_ctx();
     let on_search = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -82,40 +76,62 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
             }
         })
     };
-    let total = results.studies.len();
-    let identified = base
-        .studies
-        .iter()
-        .filter(|s| s.status == Status::Identified)
-        .count();
+    html! {
+        <div class="mx-toolbar" role="search">
+            <label class="mx-field mx-search">
+                <span>{ "Search studies" }</span>
+                <input type="search" id={ctx.id("search")} value={props.query.text.clone()} oninput={on_search}
+                    placeholder="Author, journal, what the articles say…" autocomplete="off" spellcheck="false" />
+            </label>
+            <label class="mx-field">
+                <span>{ "Sort by" }</span>
+                <select onchange={on_sort}>
+                    { for Sort::ALL.iter().map(|s| html! {
+                        <option value={s.slug()} selected={*s == props.query.sort}>{ s.label() }</option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultListProps {
+    results: Rc<StudyResults>,
+    query: StudyQuery,
+    selected: Option<StudyIdx>,
+}
+
+/// The result count, the facets and the cards, a page at a time.
+#[component]
+fn ResultList(props: &ResultListProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let words: Rc<Vec<String>> = use_memo(props.query.text.clone(), |text| fold::query_words(text));
+    // How many cards to show, for the query they were asked for: a new query
+    // starts again at one page.
+    let more = use_state_eq(|| (props.query.clone(), PAGE));
+    let shown = if more.0 == props.query { more.1 } else { PAGE };
+    let studies = &props.results.studies;
+    // A study opened from elsewhere (a claim, the reader) must be on the page.
+    let selected_at = props
+        .selected
+        .and_then(|s| studies.iter().position(|&i| i == s));
+    let limit = shown.max(selected_at.map_or(0, |at| at + 1));
+    let list = use_scroll_to_selected(props.selected);
+    let total = studies.len();
     let count_text = match (total, total > limit) {
         (0, _) => "No studies match".to_string(),
         (1, _) => "1 study".to_string(),
         (n, true) => format!("Showing {limit} of {n} studies"),
         (n, false) => format!("{n} studies"),
     };
-    let visible: Vec<StudyIdx> = results.studies.iter().take(limit).copied().collect();
+    let show_more = {
+        let (more, query) = (more.clone(), props.query.clone());
+        move |_| more.set((query.clone(), limit + PAGE))
+    };
     html! {
         <>
-            <p class="mx-intro">
-                { format!("The articles mention {} studies. {identified} could be matched to a published study; the rest are unverified. Each card sets what the articles say beside what the study found.", base.studies.len()) }
-            </p>
-            <div class="mx-toolbar" role="search">
-                <label class="mx-field mx-search">
-                    <span>{ "Search studies" }</span>
-                    <input type="search" id={ctx.id("search")} value={props.query.text.clone()} oninput={on_search}
-                        placeholder="Author, journal, what the articles say…" autocomplete="off" spellcheck="false" />
-                </label>
-                <label class="mx-field">
-                    <span>{ "Sort by" }</span>
-                    <select onchange={on_sort}>
-                        { for Sort::ALL.iter().map(|s| html! {
-                            <option value={s.slug()} selected={*s == props.query.sort}>{ s.label() }</option>
-                        }) }
-                    </select>
-                </label>
-            </div>
-            <EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} />
             <div class="mx-results-bar">
                 <p class="mx-count" role="status" aria-live="polite" data-count={total.to_string()}>{ count_text }</p>
                 if props.query.is_filtered() {
@@ -123,28 +139,56 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
                 }
             </div>
             <div class="mx-studies-layout">
-                <Facets results={results.clone()} query={props.query.clone()} />
+                <Facets results={props.results.clone()} query={props.query.clone()} />
                 <div class="mx-results">
                     if total == 0 {
                         <EmptyState query={props.query.clone()} />
                     } else {
-                        <CiteList studies={Rc::new(results.studies.clone())} />
+                        <CiteList studies={Rc::new(studies.clone())} />
                         <ul class="mx-studies" ref={list} data-query={props.query.text.clone()}>
-                            { for visible.iter().filter_map(|&idx| base.study(idx).map(|study| (idx, study))).map(|(idx, study)| html! {
-                                <StudyCard key={study.id} {study} index={idx} selected={props.selected == Some(idx)} words={words.clone()} folded={total > PAGE} />
+                            { for studies.iter().take(limit).map(|&idx| html! {
+                                <StudyCard key={base.study(idx).id} study={idx} selected={props.selected == Some(idx)} words={words.clone()} folded={total > PAGE} />
                             }) }
                         </ul>
                         if total > limit {
-                            <button type="button" class="mx-button mx-more" onclick={
-                                let (more, query) = (more.clone(), props.query.clone());
-                                move |_| more.set((query.clone(), limit + PAGE))
-                            }>{ format!("Show {} more", (total - limit).min(PAGE)) }</button>
+                            <button type="button" class="mx-button mx-more" onclick={show_more}>
+                                { format!("Show {} more", (total - limit).min(PAGE)) }
+                            </button>
                         }
                     }
                 </div>
             </div>
         </>
     }
+}
+
+/// A ref for the list: when a study is opened from elsewhere, its card scrolls
+/// into view and, if the reader followed a link here, takes focus.
+#[hook]
+fn use_scroll_to_selected(selected: Option<StudyIdx>) -> NodeRef {
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(selected, move |selected| {
+            let card = selected.and_then(|s| {
+                let selector = format!("[data-study=\"{}\"] h3", claimbase::get().study(s).id);
+                list.cast::<HtmlElement>()?
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+            });
+            if let Some(heading) = card {
+                scroll_to(&heading, ScrollLogicalPosition::Start);
+                // A shared link opened cold leaves focus (and the host page) alone.
+                if reader_has_interacted() {
+                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(heading) {
+                        let _ = heading.focus();
+                    }
+                }
+            }
+        });
+    }
+    list
 }
 
 #[derive(Properties, PartialEq)]

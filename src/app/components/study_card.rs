@@ -1,3 +1,5 @@
+//! One study in the list: what the articles say beside what the study found.
+
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -6,16 +8,14 @@ use super::citations::CiteButtons;
 use super::highlight::{Highlighted, SearchWords};
 use super::quote::Quote;
 use crate::claimbase;
-use crate::claimbase::model::{Publication, Study};
+use crate::claimbase::model::{Publication, StudyIdx, TermIdx};
 
 #[derive(Properties, PartialEq)]
 pub struct StudyCardProps {
-    pub study: &'static Study,
+    pub study: StudyIdx,
     pub selected: bool,
     /// Search words to mark.
     pub words: SearchWords,
-    /// Index of the study, for citation export.
-    pub index: u16,
     /// A long result list shows each study's first quote and folds the rest
     /// behind "Show details", so scanning and typing stay fast at 10,000 studies.
     #[prop_or_default]
@@ -26,12 +26,11 @@ pub struct StudyCardProps {
 #[component]
 pub fn StudyCard(props: &StudyCardProps) -> Html {
     let base = claimbase::get();
-    let study = props.study;
+    let study = base.study(props.study);
     let words = &props.words;
-    let terms = |ids: &[u16]| {
+    let terms = |ids: &[TermIdx]| {
         ids.iter()
-            .filter_map(|&t| base.term(t))
-            .map(|t| t.name)
+            .map(|&t| base.term(t).name)
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -69,7 +68,7 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
                     move |_| expanded.set(true)
                 }>{ "Show the study, its quality and what the articles get wrong" }</button>
             } else {
-                <StudyDetails {study} words={words.clone()} index={props.index} />
+                <StudyDetails study={props.study} words={words.clone()} />
             }
         </li>
     }
@@ -77,16 +76,15 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct StudyDetailsProps {
-    study: &'static Study,
+    study: StudyIdx,
     words: SearchWords,
-    index: u16,
 }
 
 /// The part of a card a long list folds: the study itself, its quality, the
 /// discrepancies and citation export.
 #[component]
 fn StudyDetails(props: &StudyDetailsProps) -> Html {
-    let study = props.study;
+    let study = claimbase::get().study(props.study);
     let words = &props.words;
     let citation = |p: &'static Publication| {
         html! {
@@ -122,7 +120,7 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
                 </ul>
             }
             if study.identified.is_some() {
-                <CiteButtons studies={Rc::new(vec![props.index])} file_stem={study.id} />
+                <CiteButtons studies={Rc::new(vec![props.study])} file_stem={study.id} />
             }
         </>
     }

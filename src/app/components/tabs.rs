@@ -1,3 +1,5 @@
+//! The view switcher, as the WAI-ARIA tabs pattern.
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;

@@ -1,14 +1,16 @@
+//! The "How it helps" and "Techniques" views: a card per mechanism or technique,
+//! and a term's detail with every claim about it.
+
 use yew::prelude::*;
 
 use super::claim::ClaimCard;
 use super::evidence::EvidenceBadge;
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use crate::app::context::use_ctx;
-use crate::app::route::{Route, View};
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::TermKind;
-use crate::claimbase::model::TermIdx;
+use crate::claimbase::model::{StudyIdx, TermIdx};
 use crate::query::explain;
 
 #[derive(Properties, PartialEq)]
@@ -16,14 +18,6 @@ pub struct TermsViewProps {
     /// Mechanism (the "How it helps" view) or Technique.
     pub kind: TermKind,
     pub selected: Option<TermIdx>,
-}
-
-fn view_of(kind: TermKind) -> View {
-    if kind == TermKind::Technique {
-        View::Techniques
-    } else {
-        View::Mechanisms
-    }
 }
 
 fn articles(n: usize) -> String {
@@ -39,16 +33,13 @@ fn articles(n: usize) -> String {
 pub fn TermsView(props: &TermsViewProps) -> Html {
     let base = claimbase::get();
     let cards = use_refocus_on_close(props.selected, |t| {
-        let term = claimbase::get().term(t)?;
+        let term = claimbase::get().term(t);
         Some(format!("[data-term=\"{}\"] .mx-card-button", term.id))
     });
-    match props
-        .selected
-        .and_then(|t| base.term(t).map(|term| (t, term)))
-    {
+    match props.selected {
         // Keyed, so a link to another term mounts a fresh detail that takes focus.
-        Some((idx, term)) if term.kind == props.kind => {
-            html! { <TermDetail key={idx} term={idx} /> }
+        Some(idx) if base.term(idx).kind == props.kind => {
+            html! { <TermDetail key={idx.index()} term={idx} /> }
         }
         _ => {
             let intro = if props.kind == TermKind::Technique {
@@ -60,7 +51,7 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
                 <>
                     <p class="mx-intro">{ intro }</p>
                     <ul class="mx-cards" ref={cards}>
-                        { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx} term={idx} /> }) }
+                        { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx.index()} term={idx} /> }) }
                     </ul>
                 </>
             }
@@ -77,38 +68,36 @@ struct TermProps {
 fn TermCard(props: &TermProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let Some(explain::TermFacts {
-        term,
-        claims,
-        sources,
-        linked,
-    }) = explain::term_facts(base, props.term)
-    else {
-        return Html::default();
-    };
+    let facts = explain::term_facts(base, props.term);
+    let term = facts.term;
     let linked_label = if term.kind == TermKind::Technique {
         "Acts through: "
     } else {
         "Techniques: "
     };
+    let linked: Vec<&str> = facts
+        .linked
+        .iter()
+        .map(|&(t, _)| base.term(t).name)
+        .collect();
     html! {
         <li class="mx-card" data-term={term.id}>
             <h3 class="mx-card-title">
-                <button type="button" class="mx-card-button" onclick={ctx.send(Action::SelectTerm(Some(props.term)))}>
+                <button type="button" class="mx-card-button" onclick={ctx.send(Action::OpenTerm(props.term))}>
                     { term.name }
                 </button>
             </h3>
             <p class="mx-card-summary">{ term.summary }</p>
             <p class="mx-card-meta">
-                if let Some(level) = explain::strongest(base, &claims) {
+                if let Some(level) = explain::strongest(base, &facts.claims) {
                     <EvidenceBadge {level} />
                 }
-                <span>{ format!("{} say so", articles(sources)) }</span>
+                <span>{ format!("{} say so", articles(facts.sources)) }</span>
             </p>
             if !linked.is_empty() {
                 <p class="mx-card-linked">
                     <span class="mx-label">{ linked_label }</span>
-                    { linked.iter().filter_map(|&(t, _)| base.term(t)).map(|t| t.name).collect::<Vec<_>>().join(", ") }
+                    { linked.join(", ") }
                 </p>
             }
         </li>
@@ -120,34 +109,26 @@ fn TermDetail(props: &TermProps) -> Html {
     let ctx = use_ctx();
     let heading = use_focus_on_mount();
     let base = claimbase::get();
-    let Some(explain::TermFacts {
-        term,
-        claims,
-        sources,
-        linked,
-    }) = explain::term_facts(base, props.term)
-    else {
-        return Html::default();
-    };
-    let studies = explain::studies_of(base, &claims);
+    let facts = explain::term_facts(base, props.term);
+    let term = facts.term;
+    let claims = &facts.claims;
     let back = if term.kind == TermKind::Technique {
         "All techniques"
     } else {
         "All mechanisms"
     };
-    let linked_heading = if term.kind == TermKind::Technique {
-        "Effects the articles link it to"
-    } else {
-        "Techniques said to act this way"
+    let count = match claims.len() {
+        1 => "1 claim".to_string(),
+        n => format!("{n} claims"),
     };
     html! {
         <div class="mx-detail" data-term={term.id}>
-            <button type="button" class="mx-back" onclick={ctx.send(Action::SelectTerm(None))}>{ format!("← {back}") }</button>
+            <button type="button" class="mx-back" onclick={ctx.send(Action::CloseDetail)}>{ format!("← {back}") }</button>
             <h2 class="mx-detail-title" tabindex="-1" ref={heading}>{ term.name }</h2>
             <p class="mx-detail-summary">{ term.summary }</p>
             <p class="mx-detail-meta">
-                { format!("{} make {} about this. ", articles(sources), match claims.len() { 1 => "1 claim".to_string(), n => format!("{n} claims") }) }
-                { for explain::evidence_profile(base, &claims).into_iter().map(|(level, n)| html! {
+                { format!("{} make {count} about this. ", articles(facts.sources)) }
+                { for explain::evidence_profile(base, claims).into_iter().map(|(level, n)| html! {
                     <span class="mx-profile"><EvidenceBadge {level} />{ format!(" × {n}") }</span>
                 }) }
             </p>
@@ -155,32 +136,73 @@ fn TermDetail(props: &TermProps) -> Html {
             if claims.is_empty() {
                 <p class="mx-empty">{ "No article makes a claim about this yet." }</p>
             }
-            { for claims.iter().map(|&claim| html! { <ClaimCard key={claim} {claim} /> }) }
-            if !linked.is_empty() {
-                <h3>{ linked_heading }</h3>
-                <ul class="mx-chips">
-                    { for linked.iter().filter_map(|&(t, n)| base.term(t).map(|term| (t, term, n))).map(|(t, other_term, n)| {
-                        let route = Route { term: Some(t), ..Route::view(view_of(other_term.kind)) };
-                        html! {
-                            <li><button type="button" class="mx-chip" onclick={ctx.send(Action::Restore(route))}>
-                                { format!("{} ({})", other_term.name, articles(n).to_lowercase()) }
-                            </button></li>
-                        }
-                    }) }
-                </ul>
-            }
-            if !studies.is_empty() {
-                <h3>{ "What the identified research says" }</h3>
-                <ul class="mx-research">
-                    { for studies.iter().filter_map(|&s| base.study(s)).map(|study| html! {
-                        <li>
-                            <strong>{ study.identified.as_ref().map_or(study.label, |p| p.citation) }</strong>
-                            { " " }
-                            { study.identified.as_ref().map_or(study.quality, |p| p.result) }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { for claims.iter().map(|&claim| html! { <ClaimCard key={claim.index()} {claim} /> }) }
+            <LinkedTerms kind={term.kind} linked={facts.linked.clone()} />
+            <Research studies={explain::studies_of(base, claims)} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LinkedTermsProps {
+    /// The kind of the term whose links these are.
+    kind: TermKind,
+    /// Linked terms, with the number of articles linking each.
+    linked: Vec<(TermIdx, usize)>,
+}
+
+/// The other axis of a term: techniques said to act through a mechanism, or the
+/// effects a technique is linked to, each opening its own detail.
+#[component]
+fn LinkedTerms(props: &LinkedTermsProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    if props.linked.is_empty() {
+        return Html::default();
+    }
+    let heading = if props.kind == TermKind::Technique {
+        "Effects the articles link it to"
+    } else {
+        "Techniques said to act this way"
+    };
+    html! {
+        <>
+            <h3>{ heading }</h3>
+            <ul class="mx-chips">
+                { for props.linked.iter().map(|&(t, n)| html! {
+                    <li><button type="button" class="mx-chip" onclick={ctx.send(Action::OpenTerm(t))}>
+                        { format!("{} ({})", base.term(t).name, articles(n).to_lowercase()) }
+                    </button></li>
+                }) }
+            </ul>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResearchProps {
+    studies: Vec<StudyIdx>,
+}
+
+/// The identified research behind a term's claims.
+#[component]
+fn Research(props: &ResearchProps) -> Html {
+    let base = claimbase::get();
+    if props.studies.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <>
+            <h3>{ "What the identified research says" }</h3>
+            <ul class="mx-research">
+                { for props.studies.iter().map(|&s| base.study(s)).map(|study| html! {
+                    <li>
+                        <strong>{ study.identified.as_ref().map_or(study.label, |p| p.citation) }</strong>
+                        { " " }
+                        { study.identified.as_ref().map_or(study.quality, |p| p.result) }
+                    </li>
+                }) }
+            </ul>
+        </>
     }
 }

@@ -142,8 +142,8 @@ pub fn detect(text: &str) -> ArticleMeta {
 }
 
 /// The byte ranges of the lines a reader shows (headings and prose), trimmed.
-pub fn blocks(text: &str) -> Vec<(crate::claimbase::model::BlockKind, usize, usize)> {
-    use crate::claimbase::model::BlockKind;
+pub fn blocks(text: &str) -> Vec<(crate::claimbase::kinds::BlockKind, usize, usize)> {
+    use crate::claimbase::kinds::BlockKind;
     let mut out = Vec::new();
     let mut offset = 0;
     for (raw, kind) in text.split('\n').zip(classify_lines(text)) {

@@ -5,7 +5,17 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::normalize::normalize;
-use crate::claimbase::model::{Sentence, Source, Term, TermIdx};
+use crate::claimbase::model::{Source, SourceIdx, Term, TermIdx};
+
+/// A sentence of a source, as found by extraction.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub source: SourceIdx,
+    pub start: u32,
+    pub end: u32,
+    /// The ontology terms it mentions.
+    pub terms: Vec<TermIdx>,
+}
 
 /// Lowercased, typography-normalised text for matching.
 fn match_form(text: &str) -> String {
@@ -60,7 +70,8 @@ fn term_phrases(terms: &[Term]) -> Vec<Vec<String>> {
 pub fn sentences(sources: &[Source], terms: &[Term]) -> Vec<Sentence> {
     let phrases = term_phrases(terms);
     let mut out = Vec::new();
-    for (source_idx, source) in (0u16..).zip(sources) {
+    for (position, source) in sources.iter().enumerate() {
+        let source_idx = SourceIdx(position as u16);
         for block in source.blocks {
             let Some(block_text) = source.text.get(block.start as usize..block.end as usize) else {
                 continue;
@@ -74,14 +85,14 @@ pub fn sentences(sources: &[Source], terms: &[Term]) -> Vec<Sentence> {
                 let tags: Vec<TermIdx> = (0u16..)
                     .zip(&phrases)
                     .filter(|(_, ps)| ps.iter().any(|p| mentions(&form, p)))
-                    .map(|(i, _)| i)
+                    .map(|(i, _)| TermIdx(i))
                     .collect();
                 let start = block.start as usize + offset;
                 out.push(Sentence {
                     source: source_idx,
                     start: start as u32,
                     end: (start + trimmed.len()) as u32,
-                    terms: Box::leak(tags.into_boxed_slice()),
+                    terms: tags,
                 });
             }
         }

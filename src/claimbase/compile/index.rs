@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{leak, leak_str};
+use super::check::{leak, leak_str};
 use crate::claimbase::fold;
 use crate::claimbase::model::{field, SearchIndex, Source, Study};
 
@@ -14,7 +14,7 @@ pub fn study_fields<'a>(
     study: &'a Study,
 ) -> impl Iterator<Item = (u32, &'a str)> + 'a {
     let mentions = study.mentions.iter().filter_map(move |p| {
-        let text = sources.get(usize::from(p.source))?.text;
+        let text = sources.get(p.source.index())?.text;
         Some((field::MENTION, text.get(p.start as usize..p.end as usize)?))
     });
     let citations = study

@@ -4,7 +4,9 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::claimbase::kinds::{ClaimKind, Design, Evidence, Population, SafetyKind, Status};
+use crate::claimbase::kinds::{
+    ClaimKind, Design, Evidence, Population, SafetyKind, Status, TermKind,
+};
 
 pub type Id = Spanned<String>;
 
@@ -25,7 +27,7 @@ pub struct TermSeed {
     pub synonyms: Vec<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ontology {
     #[serde(default)]
@@ -38,6 +40,22 @@ pub struct Ontology {
     pub comparator: Vec<TermSeed>,
     #[serde(default)]
     pub outcome: Vec<TermSeed>,
+}
+
+impl Ontology {
+    /// Every term with its kind, in the bundle's order: mechanisms, techniques,
+    /// conditions, comparators, outcomes. Ids and terms are numbered from this.
+    pub fn terms(&self) -> impl Iterator<Item = (TermKind, &TermSeed)> {
+        [
+            (TermKind::Mechanism, &self.mechanism),
+            (TermKind::Technique, &self.technique),
+            (TermKind::Condition, &self.condition),
+            (TermKind::Comparator, &self.comparator),
+            (TermKind::Outcome, &self.outcome),
+        ]
+        .into_iter()
+        .flat_map(|(kind, terms)| terms.iter().map(move |t| (kind, t)))
+    }
 }
 
 /// `{ source, quote }`: a verbatim passage of an article.
@@ -82,7 +100,7 @@ pub struct NotAClaimSeed {
     pub reason: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claims {
     #[serde(default)]
@@ -138,7 +156,7 @@ pub struct StudySeed {
     pub mention: Vec<PassageSeed>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Studies {
     #[serde(default)]
@@ -157,7 +175,7 @@ pub struct SafetySeed {
     pub support: Vec<PassageSeed>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Safety {
     #[serde(default)]

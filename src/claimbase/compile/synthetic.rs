@@ -123,10 +123,9 @@ fn study(rng: &mut Rng, n: usize, comparators: &[&str], outcomes: &[&str]) -> Ge
     let year = 1990 + rng.below(36);
     let participants = 20 + rng.below(2980);
     let identified = rng.below(2) == 0;
-    let compared: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(comparators)).collect();
-    let mut compared_ids = compared.clone();
-    compared_ids.sort_unstable();
-    compared_ids.dedup();
+    let mut compared: Vec<&str> = (0..rng.below(3)).map(|_| *rng.pick(comparators)).collect();
+    compared.sort_unstable();
+    compared.dedup();
     let mut measured: Vec<&str> = (0..1 + rng.below(2)).map(|_| *rng.pick(outcomes)).collect();
     measured.sort_unstable();
     measured.dedup();
@@ -140,57 +139,41 @@ fn study(rng: &mut Rng, n: usize, comparators: &[&str], outcomes: &[&str]) -> Ge
         "{place} {} of {technique} (no. {n})",
         design.label().to_lowercase()
     );
-    let mut toml = String::new();
-    let _ = writeln!(
-        toml,
-        "\n[[study]]\nid = \"synthetic-{n}\"\nlabel = {label:?}"
-    );
+    let mut toml = format!("\n[[study]]\nid = \"synthetic-{n}\"\nlabel = {label:?}\n");
     let _ = writeln!(
         toml,
         "design = {:?}\npopulations = [{:?}]\ncomparators = [{}]\noutcomes = [{}]",
         design.slug(),
         population.slug(),
-        list(&compared_ids),
+        list(&compared),
         list(&measured)
     );
+    let status = if identified {
+        "identified"
+    } else {
+        "unverified"
+    };
     let _ = writeln!(
         toml,
-        "status = {:?}\nquality = \"Generated for benchmarks; not a real study.\"",
-        if identified {
-            "identified"
-        } else {
-            "unverified"
-        }
+        "status = {status:?}\nquality = \"Generated for benchmarks; not a real study.\""
     );
     if identified {
-        let initials = *rng.pick(&INITIALS);
-        let second = *rng.pick(&FAMILIES);
+        // Drawn in this order so a given seed keeps generating the same base.
+        let authors = format!(
+            "{family} {}, {} A",
+            rng.pick(&INITIALS),
+            rng.pick(&FAMILIES)
+        );
         let journal = *rng.pick(&JOURNALS);
-        let _ = writeln!(toml, "  [study.identified]");
-        let _ = writeln!(
-            toml,
-            "  citation = \"{family} {initials}, {second} A. {technique} for back pain in {place}. {journal} {year};{}:{}-{}.\"",
-            1 + n % 60,
-            100 + n % 400,
-            110 + n % 400
-        );
-        let _ = writeln!(toml, "  authors = \"{family} {initials}, {second} A\"");
-        let _ = writeln!(
-            toml,
-            "  title = \"{technique} for back pain in {place}: study {n}\""
-        );
-        let _ = writeln!(
-            toml,
-            "  journal = {journal:?}\n  year = {year}\n  doi = \"10.5555/synthetic.{n}\""
-        );
-        let _ = writeln!(
-            toml,
-            "  volume = \"{}\"\n  pages = \"{}-{}\"\n  participants = {participants}",
-            1 + n % 60,
-            100 + n % 400,
-            110 + n % 400
-        );
-        let _ = writeln!(toml, "  result = \"Generated result for study {n}.\"");
+        toml.push_str(&publication(
+            n,
+            &authors,
+            technique,
+            place,
+            journal,
+            year,
+            participants,
+        ));
     }
     let finding = *rng.pick(&FINDINGS);
     let pain = match population {
@@ -206,6 +189,39 @@ fn study(rng: &mut Rng, n: usize, comparators: &[&str], outcomes: &[&str]) -> Ge
         ));
     }
     GeneratedStudy { toml, mentions }
+}
+
+/// A generated study's `[study.identified]` table.
+fn publication(
+    n: usize,
+    authors: &str,
+    technique: &str,
+    place: &str,
+    journal: &str,
+    year: usize,
+    participants: usize,
+) -> String {
+    let (volume, first_page) = (1 + n % 60, 100 + n % 400);
+    let pages = format!("{first_page}-{}", first_page + 10);
+    let mut toml = String::from("  [study.identified]\n");
+    let _ = writeln!(
+        toml,
+        "  citation = \"{authors}. {technique} for back pain in {place}. {journal} {year};{volume}:{pages}.\""
+    );
+    let _ = writeln!(
+        toml,
+        "  authors = {authors:?}\n  title = \"{technique} for back pain in {place}: study {n}\""
+    );
+    let _ = writeln!(
+        toml,
+        "  journal = {journal:?}\n  year = {year}\n  doi = \"10.5555/synthetic.{n}\""
+    );
+    let _ = writeln!(
+        toml,
+        "  volume = \"{volume}\"\n  pages = \"{pages}\"\n  participants = {participants}"
+    );
+    let _ = writeln!(toml, "  result = \"Generated result for study {n}.\"");
+    toml
 }
 
 /// The term ids of one `[[kind]]` table in the ontology TOML.
@@ -225,11 +241,11 @@ fn ontology_ids<'a>(ontology: &'a str, kind: &str) -> Vec<&'a str> {
 /// (20 studies per article).
 pub fn with_studies(seeds: &SeedFiles, studies: usize, seed: u64) -> SeedFiles {
     let mut rng = Rng::new(seed);
-    let ontology = String::from_utf8_lossy(&seeds.ontology.bytes).into_owned();
+    let ontology = String::from_utf8_lossy(seeds.ontology.bytes()).into_owned();
     let comparators = ontology_ids(&ontology, "comparator");
     let outcomes = ontology_ids(&ontology, "outcome");
     let mut files = seeds.clone();
-    let mut toml = String::from_utf8_lossy(&seeds.studies.bytes).into_owned();
+    let mut toml = String::from_utf8_lossy(seeds.studies.bytes()).into_owned();
     let per_article = 20;
     for article in 0..studies.div_ceil(per_article) {
         let name = format!("gen_{article:05}");
@@ -248,33 +264,13 @@ pub fn with_studies(seeds: &SeedFiles, studies: usize, seed: u64) -> SeedFiles {
         let path = seeds
             .articles
             .first()
-            .and_then(|a| a.path.rsplit_once('/'))
+            .and_then(|a| a.path().rsplit_once('/'))
             .map_or_else(
                 || format!("articles/{name}.txt"),
                 |(dir, _)| format!("{dir}/{name}.txt"),
             );
         files.articles.push(SeedFile::new(path, text));
     }
-    files.studies.bytes = toml.into_bytes();
+    files.studies = SeedFile::new(files.studies.path(), toml);
     files
-}
-
-/// Writes seed files into `dir` (as `read_dir` reads them).
-pub fn write_dir(files: &SeedFiles, dir: &std::path::Path) -> std::io::Result<()> {
-    let articles = dir.join("articles");
-    std::fs::create_dir_all(&articles)?;
-    for article in &files.articles {
-        let name = article.path.rsplit('/').next().unwrap_or(&article.path);
-        std::fs::write(articles.join(name), &article.bytes)?;
-    }
-    for (name, file) in super::TOML_FILES.iter().zip([
-        &files.meta,
-        &files.ontology,
-        &files.claims,
-        &files.studies,
-        &files.safety,
-    ]) {
-        std::fs::write(dir.join(name), &file.bytes)?;
-    }
-    Ok(())
 }

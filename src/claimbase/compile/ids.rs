@@ -1,0 +1,231 @@
+//! Stage 2, collect ids: every record's id is defined (checked for shape and
+//! uniqueness across all files) before any reference is resolved, so the order
+//! of records and files never matters. A reference resolves to a typed index of
+//! the kind it must be, or becomes an error naming what it is instead.
+
+use std::collections::HashMap;
+
+use super::check::Check;
+use super::load::Seeds;
+use super::seed::Id;
+use crate::claimbase::kinds::TermKind;
+use crate::claimbase::model::{ClaimIdx, DisagreementIdx, SourceIdx, StudyIdx, TermIdx};
+
+/// What an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdKind {
+    Source,
+    Term(TermKind),
+    Claim,
+    Disagreement,
+    Study,
+    Safety,
+}
+
+impl IdKind {
+    /// "a mechanism", "a claim" ...: for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            IdKind::Source => "a source",
+            IdKind::Term(TermKind::Mechanism) => "a mechanism",
+            IdKind::Term(TermKind::Technique) => "a technique",
+            IdKind::Term(TermKind::Condition) => "a condition",
+            IdKind::Term(TermKind::Comparator) => "a comparator",
+            IdKind::Term(TermKind::Outcome) => "an outcome",
+            IdKind::Claim => "a claim",
+            IdKind::Disagreement => "a disagreement",
+            IdKind::Study => "a study",
+            IdKind::Safety => "a safety item",
+        }
+    }
+}
+
+/// Where an id was defined: its kind, its position in its own list, and its place.
+struct Definition {
+    kind: IdKind,
+    position: u16,
+    path: String,
+    line: usize,
+}
+
+/// Every id of the claim base.
+#[derive(Default)]
+pub struct Ids {
+    defined: HashMap<String, Definition>,
+}
+
+/// Whether `id` is a readable slug: lowercase letters, digits and single dashes.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// "a study", "an outcome".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+impl Ids {
+    /// Defines every id in `seeds`, and the sources: `(id, path)` of each
+    /// article, in bundle order.
+    pub fn collect(
+        seeds: &Seeds,
+        sources: &[(&str, &str)],
+        errors: &mut Vec<super::SeedError>,
+    ) -> Ids {
+        let mut ids = Ids::default();
+        for (position, &(id, path)) in (0u16..).zip(sources) {
+            let path = path.to_string();
+            let source = Definition {
+                kind: IdKind::Source,
+                position,
+                path,
+                line: 1,
+            };
+            ids.defined.insert(id.to_string(), source);
+        }
+        let mut check = Check::new(seeds.ontology.file, errors);
+        for (position, (kind, term)) in seeds.ontology.seed.terms().enumerate() {
+            ids.define(&mut check, &term.id, IdKind::Term(kind), position);
+        }
+        let mut check = Check::new(seeds.claims.file, errors);
+        for (position, claim) in seeds.claims.seed.claim.iter().enumerate() {
+            ids.define(&mut check, &claim.id, IdKind::Claim, position);
+        }
+        for (position, d) in seeds.claims.seed.disagreement.iter().enumerate() {
+            ids.define(&mut check, &d.id, IdKind::Disagreement, position);
+        }
+        let mut check = Check::new(seeds.studies.file, errors);
+        for (position, study) in seeds.studies.seed.study.iter().enumerate() {
+            ids.define(&mut check, &study.id, IdKind::Study, position);
+        }
+        let mut check = Check::new(seeds.safety.file, errors);
+        for (position, item) in seeds.safety.seed.safety.iter().enumerate() {
+            ids.define(&mut check, &item.id, IdKind::Safety, position);
+        }
+        ids
+    }
+
+    fn define(&mut self, check: &mut Check, id: &Id, kind: IdKind, position: usize) {
+        let at = id.span().start;
+        let name = id.get_ref();
+        if !is_slug(name) {
+            check.at(
+                at,
+                format!(
+                    "`{name}` is not a valid id: use lowercase letters, digits and single dashes"
+                ),
+            );
+        }
+        if let Some(first) = self.defined.get(name) {
+            let message = format!(
+                "duplicate id `{name}` (first defined at {}:{})",
+                first.path, first.line
+            );
+            check.at(at, message);
+            return;
+        }
+        let Ok(position) = u16::try_from(position) else {
+            check.at(at, "too many records of one kind (at most 65,536)");
+            return;
+        };
+        let (path, line) = (check.path().to_string(), check.line(at));
+        self.defined.insert(
+            name.clone(),
+            Definition {
+                kind,
+                position,
+                path,
+                line,
+            },
+        );
+    }
+
+    /// The position of `id` if it names one of the kinds `accept` takes; else an
+    /// error saying what it is (or that it is unknown), calling it `what`.
+    fn resolve(
+        &self,
+        check: &mut Check,
+        id: &Id,
+        accept: impl Fn(IdKind) -> bool,
+        what: &str,
+    ) -> Option<u16> {
+        let name = id.get_ref();
+        match self.defined.get(name) {
+            Some(d) if accept(d.kind) => Some(d.position),
+            Some(d) => {
+                let message = format!(
+                    "`{name}` is {}, not {}",
+                    d.kind.describe(),
+                    with_article(what)
+                );
+                check.at(id.span().start, message);
+                None
+            }
+            None => {
+                check.at(id.span().start, format!("unknown {what} `{name}`"));
+                None
+            }
+        }
+    }
+
+    /// A term of one of `kinds` (any kind when empty).
+    pub fn term(
+        &self,
+        check: &mut Check,
+        id: &Id,
+        kinds: &[TermKind],
+        what: &str,
+    ) -> Option<TermIdx> {
+        let accept = |k| matches!(k, IdKind::Term(t) if kinds.is_empty() || kinds.contains(&t));
+        self.resolve(check, id, accept, what).map(TermIdx)
+    }
+
+    pub fn claim(&self, check: &mut Check, id: &Id) -> Option<ClaimIdx> {
+        self.resolve(check, id, |k| k == IdKind::Claim, "claim")
+            .map(ClaimIdx)
+    }
+
+    pub fn study(&self, check: &mut Check, id: &Id) -> Option<StudyIdx> {
+        self.resolve(check, id, |k| k == IdKind::Study, "study")
+            .map(StudyIdx)
+    }
+
+    /// A source (article), or an error listing the sources there are.
+    pub fn source(&self, check: &mut Check, id: &Id) -> Option<SourceIdx> {
+        match self.defined.get(id.get_ref()) {
+            Some(d) if d.kind == IdKind::Source => Some(SourceIdx(d.position)),
+            _ => {
+                let mut known: Vec<&str> = self
+                    .defined
+                    .iter()
+                    .filter(|(_, d)| d.kind == IdKind::Source)
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                known.sort_unstable();
+                let message = format!(
+                    "unknown source `{}` (sources: {})",
+                    id.get_ref(),
+                    known.join(", ")
+                );
+                check.at(id.span().start, message);
+                None
+            }
+        }
+    }
+
+    /// Disagreement index for a position (disagreements are numbered in file order).
+    pub fn disagreement_at(position: usize) -> Option<DisagreementIdx> {
+        u16::try_from(position).ok().map(DisagreementIdx)
+    }
+}
