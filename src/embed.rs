@@ -10,7 +10,7 @@
 
 use crate::app::hash::{is_valid_key, HashSync};
 use crate::app::route::{Route, View};
-use crate::claimbase::model::ClaimBase;
+use crate::claimbase::model::{ClaimBase, RegionIdx};
 use crate::claimbase::vocabulary::vocabulary;
 
 vocabulary! {
@@ -22,6 +22,7 @@ vocabulary! {
         Theme = "theme", "light, dark or the reader's setting";
         Compact = "compact", "a denser layout";
         Hash = "hash", "the key under which the screen is kept in the URL hash";
+        Region = "region", "where the reader is, for the emergency numbers";
     }
 }
 
@@ -51,6 +52,8 @@ pub struct Options {
     pub compact: bool,
     /// Opt in to keeping the screen in the page's URL hash, under `mx-KEY=`.
     pub hash: Option<String>,
+    /// The reader's region (`uk`, `us`, `eu`, `au`, `ca`, `nz`), for emergency numbers.
+    pub region: Option<String>,
 }
 
 /// One option's value as the host gave it.
@@ -93,6 +96,7 @@ impl Options {
             EmbedOption::State => self.state = text,
             EmbedOption::Theme => self.theme = text,
             EmbedOption::Hash => self.hash = text,
+            EmbedOption::Region => self.region = text,
             EmbedOption::Compact => {}
         }
         Ok(())
@@ -106,6 +110,8 @@ pub struct Config {
     pub theme: Theme,
     pub compact: bool,
     pub hash: HashSync,
+    /// Whose emergency numbers to show; `None`: "your local emergency number".
+    pub region: Option<RegionIdx>,
 }
 
 /// Checks `options`. Each invalid one falls back to its default and adds a line to the
@@ -126,7 +132,7 @@ pub fn configure(
         "view",
         options.view.as_deref(),
         View::from_slug,
-        View::slugs,
+        View::slugs(),
     );
     config.start = Route::view(view.unwrap_or_default());
     if let Some(state) = options.state.as_deref().filter(|s| !s.is_empty()) {
@@ -142,9 +148,23 @@ pub fn configure(
         "theme",
         options.theme.as_deref(),
         Theme::from_slug,
-        Theme::slugs,
+        Theme::slugs(),
     );
     config.theme = theme.unwrap_or_default();
+    let regions = base
+        .regions
+        .iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let region = |id: &str| base.region_by_id(id);
+    config.region = checked(
+        &mut ignored,
+        "region",
+        options.region.as_deref(),
+        region,
+        regions,
+    );
     match options.hash.as_deref() {
         None => {}
         Some(key) if is_valid_key(key) => config.hash = HashSync::Key(key.to_string().into()),
@@ -161,18 +181,19 @@ pub fn configure(
     (config, warning)
 }
 
-/// A vocabulary option's value, or `None` (noted in `ignored` when it was given but invalid).
+/// An option's value from a closed list, or `None` (noted in `ignored` when it
+/// was given but is not one of `accepted`).
 fn checked<T>(
     ignored: &mut Vec<String>,
     name: &str,
     given: Option<&str>,
-    from_slug: fn(&str) -> Option<T>,
-    slugs: fn() -> String,
+    from_slug: impl Fn(&str) -> Option<T>,
+    accepted: String,
 ) -> Option<T> {
     let given = given?;
     let value = from_slug(given);
     if value.is_none() {
-        ignored.push(format!("{name}=\"{given}\" (expected one of {})", slugs()));
+        ignored.push(format!("{name}=\"{given}\" (expected one of {accepted})"));
     }
     value
 }

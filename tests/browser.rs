@@ -56,14 +56,90 @@ async fn click(root: &Element, selector: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn selecting_a_mechanism_shows_its_quotes() {
+async fn the_first_screen_answers_the_readers_questions() {
     let root = mount(false).await;
     assert_eq!(
         one(&root, "[role=tab][aria-selected=true]")
             .text_content()
             .as_deref(),
-        Some("How it helps")
+        Some("Short answer")
     );
+    let questions: Vec<String> = all(&root, ".mx-answer-point dt")
+        .iter()
+        .filter_map(|dt| dt.text_content())
+        .collect();
+    for question in [
+        "Does it help?",
+        "How much?",
+        "For how long?",
+        "How sure is the research?",
+        "Is it safe?",
+    ] {
+        assert!(
+            questions.iter().any(|q| q == question),
+            "{question} in {questions:?}"
+        );
+    }
+    assert!(text(&root, ".mx-answer-summary").contains("short time"));
+    assert!(
+        all(&root, ".mx-guideline").len() >= 3,
+        "the guidelines, each a card"
+    );
+    assert_eq!(
+        all(&root, ".mx-legend-item").len(),
+        7,
+        "every evidence label explained"
+    );
+    // The emergency tier is on the screen, before the answer, with no region: in words.
+    let notice = text(&root, ".mx-notice");
+    assert!(
+        notice.contains("Call your local emergency number now"),
+        "{notice}"
+    );
+    assert!(notice.contains("both legs"), "{notice}");
+    // A sentence's evidence opens the study it cites.
+    click(&root, "[data-point=weak-evidence] .mx-cite-link").await;
+    assert_eq!(
+        one(&root, "[role=tabpanel]")
+            .get_attribute("data-view")
+            .as_deref(),
+        Some("studies")
+    );
+    assert_eq!(all(&root, ".mx-study-selected").len(), 1);
+    assert!(text(&root, ".mx-study-selected").contains("Furlan"));
+    // Every other view folds the answer to its summary.
+    assert!(text(&root, ".mx-answer-mini summary").contains("Short answer"));
+}
+
+#[wasm_bindgen_test]
+async fn a_guideline_citation_opens_its_card_and_safety_lists_the_emergency_tier_first() {
+    let root = mount(false).await;
+    click(&root, "[data-point=guidelines-differ] .mx-cite-link").await;
+    assert_eq!(
+        one(&root, ".mx-guideline.mx-selected")
+            .get_attribute("data-guideline")
+            .as_deref(),
+        Some("acp-2017")
+    );
+    click(&root, "#t-tab-safety").await;
+    let tiers: Vec<String> = all(&root, ".mx-tier")
+        .iter()
+        .filter_map(|t| t.get_attribute("data-tier"))
+        .collect();
+    assert_eq!(tiers, ["emergency", "same-day", "routine"]);
+    assert!(
+        text(&root, ".mx-tier-emergency h4").starts_with("Call your local emergency number now")
+    );
+    assert!(
+        !all(&root, ".mx-safety-side-effect li").is_empty(),
+        "side effects and how often"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_mechanism_shows_its_quotes() {
+    let root = mount(false).await;
+    click(&root, "#t-tab-mechanisms").await;
     assert!(all(&root, ".mx-card").len() >= 11, "a card per mechanism");
     click(&root, "[data-term=blood-flow] .mx-card-button").await;
     assert_eq!(
@@ -95,13 +171,13 @@ async fn tabs_follow_the_arrow_keys() {
         one(&root, "[role=tab][aria-selected=true]")
             .text_content()
             .as_deref(),
-        Some("Techniques")
+        Some("How it helps")
     );
     assert_eq!(
         one(&root, "[role=tabpanel]")
             .get_attribute("data-view")
             .as_deref(),
-        Some("techniques")
+        Some("mechanisms")
     );
 }
 
@@ -137,6 +213,7 @@ async fn a_map_cell_opens_its_claims() {
 #[wasm_bindgen_test]
 async fn a_quote_opens_its_article_at_the_passage() {
     let root = mount(false).await;
+    click(&root, "#t-tab-mechanisms").await;
     click(&root, "[data-term=endorphins] .mx-card-button").await;
     let quote = one(&root, ".mx-detail .mx-quote");
     let passage = quote
@@ -194,7 +271,7 @@ async fn the_hash_restores_state_and_follows_it() {
         one(&root, "[role=tabpanel]")
             .get_attribute("data-view")
             .as_deref(),
-        Some("mechanisms"),
+        Some("answer"),
         "malformed → defaults"
     );
     window.location().set_hash("").expect("hash cleared");
@@ -225,7 +302,7 @@ async fn article_text_is_rendered_as_text_never_html() {
 
 async fn studies_view() -> Element {
     let root = mount(false).await;
-    click(&root, "[role=tab]:nth-child(4)").await;
+    click(&root, "#t-tab-studies").await;
     assert_eq!(
         one(&root, "[role=tabpanel]")
             .get_attribute("data-view")
@@ -253,20 +330,24 @@ async fn type_search(root: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn a_facet_filters_the_list_and_recounts_the_others() {
     let root = studies_view().await;
-    assert_eq!(shown_studies(&root).len(), 8);
+    assert_eq!(shown_studies(&root).len(), 10, "the first page");
+    assert_eq!(text(&root, ".mx-count"), "Showing 10 of 26 studies");
     click(&root, "[data-facet=design] input[data-value=rct]").await;
-    assert_eq!(shown_studies(&root), ["cherkin-2011", "cherkin-2001"]);
-    assert_eq!(text(&root, ".mx-count"), "2 studies");
-    // The status facet now counts only among the two trials.
+    let trials = ["cherkin-2011", "cherkin-2001", "preyde-2000", "day-1987"];
+    assert_eq!(shown_studies(&root), trials);
+    assert_eq!(text(&root, ".mx-count"), "4 studies");
+    // The status facet now counts only among the four trials.
     let status: Vec<String> = all(&root, "[data-facet=status] .mx-check")
         .iter()
         .map(|l| l.text_content().unwrap_or_default())
         .collect();
-    assert_eq!(status, ["Identified2"]);
+    assert_eq!(status, ["Identified2", "Added by our review2"]);
     // The design facet still offers the other designs (with their counts).
     assert!(all(&root, "[data-facet=design] input").len() >= 3);
     click(&root, ".mx-results-bar .mx-button").await;
-    assert_eq!(shown_studies(&root).len(), 8);
+    assert_eq!(shown_studies(&root).len(), 10);
+    click(&root, ".mx-more").await;
+    assert_eq!(shown_studies(&root).len(), 20, "Show 10 more");
 }
 
 #[wasm_bindgen_test]
@@ -292,13 +373,16 @@ async fn an_empty_result_offers_the_filter_to_drop() {
     assert!(shown_studies(&root).is_empty());
     assert_eq!(text(&root, ".mx-count"), "No studies match");
     let offer = text(&root, ".mx-empty-state p");
-    // Dropping the search gives the two trials; dropping the filter, one review.
+    // Dropping the search gives the four trials; dropping the filter, two reviews.
     assert!(
-        offer.contains("Removing the search “furlan” would show 2 studies"),
+        offer.contains("Removing the search “furlan” would show 4 studies"),
         "{offer}"
     );
     click(&root, ".mx-empty-state .mx-button").await;
-    assert_eq!(shown_studies(&root), ["cherkin-2011", "cherkin-2001"]);
+    assert_eq!(
+        shown_studies(&root),
+        ["cherkin-2011", "cherkin-2001", "preyde-2000", "day-1987"]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -340,7 +424,7 @@ async fn sorting_by_year_puts_the_newest_first() {
     yew::scheduler::flush().await;
     assert_eq!(
         shown_studies(&root).first().map(String::as_str),
-        Some("furlan-2015")
+        Some("skelly-2020")
     );
 }
 
@@ -466,14 +550,46 @@ mod embedded {
             one(&root, "[role=tabpanel]")
                 .get_attribute("data-view")
                 .as_deref(),
-            Some("mechanisms")
+            Some("answer")
         );
         assert_eq!(root.get_attribute("data-theme").as_deref(), Some("auto"));
         // Not even an object: still the defaults.
         let mut widget = widget;
         widget.update(JsValue::from_str("view=map"));
         yew::scheduler::flush().await;
-        assert!(!all(&root, ".mx-card").is_empty());
+        assert!(!all(&root, ".mx-answer-point").is_empty());
+        widget.destroy();
+        host.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_region_option_puts_its_emergency_numbers_in_and_nothing_hides_them() {
+        let (host, root) = shadow_root_div();
+        let mut widget = embed::mount(
+            root.clone(),
+            options(&[
+                ("region", "uk".into()),
+                ("view", "safety".into()),
+                ("compact", true.into()),
+            ]),
+        );
+        yew::scheduler::flush().await;
+        assert!(super::text(&root, ".mx-notice").contains("Call 999 now"));
+        assert!(super::text(&root, ".mx-tier-same-day h4").contains("call 111"));
+        widget.update(options(&[("region", "us".into())]));
+        yew::scheduler::flush().await;
+        assert!(super::text(&root, ".mx-notice").contains("Call 911 now"));
+        widget.update(options(&[("region", "atlantis".into())]));
+        yew::scheduler::flush().await;
+        let notice = super::text(&root, ".mx-notice");
+        assert!(
+            notice.contains("Call your local emergency number now"),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("bladder or bowels"),
+            "the emergency signs stay on every view"
+        );
         widget.destroy();
         host.remove();
     }

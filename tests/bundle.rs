@@ -301,3 +301,33 @@ fn the_reducer_navigates_and_keeps_the_study_query() {
     let state = state.apply(Action::Restore(Route::view(View::Safety)));
     assert_eq!(state.route, Route::view(View::Safety));
 }
+
+#[test]
+fn the_bottom_line_answers_every_question_and_cites_its_evidence() {
+    use massage_explainer::claimbase::kinds::{Question, SafetyKind, Tier};
+    let base = claimbase::get();
+    for &question in Question::ALL {
+        assert!(
+            base.bottom_line
+                .points
+                .iter()
+                .any(|p| p.question == question),
+            "{question:?} is answered"
+        );
+    }
+    assert!(base.bottom_line.points.iter().all(|p| !p.cites.is_empty()));
+    // Every red flag has its urgency, and each tier has signs in it.
+    for item in base.safety.iter().filter(|s| s.kind == SafetyKind::RedFlag) {
+        assert!(item.tier.is_some(), "{}", item.id);
+    }
+    for &tier in Tier::ALL {
+        assert!(base.safety.iter().any(|s| s.tier == Some(tier)), "{tier:?}");
+    }
+    assert!(base.safety.iter().any(|s| s.kind == SafetyKind::SideEffect));
+    for id in ["uk", "us", "eu", "au", "ca", "nz"] {
+        assert!(base.region_by_id(id).is_some(), "{id}");
+    }
+    for id in ["acp-2017", "nice-ng59", "who-2023"] {
+        assert!(base.guideline_by_id(id).is_some(), "{id}");
+    }
+}

@@ -4,11 +4,12 @@
 
 use massage_explainer::claimbase::compile::normalize::{closest_passage, find_quote, normalize};
 use massage_explainer::claimbase::compile::{self, extract, SeedError, SeedFile, SeedFiles};
-use massage_explainer::claimbase::kinds::{Evidence, Status};
+use massage_explainer::claimbase::kinds::{Certainty, Evidence, Status, Tier};
+use massage_explainer::claimbase::model::Cite;
 
 const ARTICLE: &str = "A small article\n\nMassage can help to relax the muscles\u{a0} in the back. It\u{2019}s said to improve circulation \u{2014} a lot.\n\nSource: https://example.org/a\n";
 
-const META: &str = "title = \"Test\"\nreviewed = \"2026-11-22\"\n";
+const META: &str = "title = \"Test\"\nreviewed = \"2026-11-22\"\nwritten_by = \"The editors\"\nindependence = \"Hosts cannot edit it.\"\n";
 
 const ONTOLOGY: &str = r#"
 [[mechanism]]
@@ -75,7 +76,9 @@ comparators = ["usual-care"]
 outcomes = ["pain"]
 status = "identified"
 quality = "One trial."
-discrepancies = ["The article says more than the trial found."]
+  [[study.discrepancy]]
+  source = "000_a"
+  text = "The article says more than the trial found."
   [study.identified]
   citation = "Doe J. Journal 2020;1:1-2."
   authors = "Doe J"
@@ -95,8 +98,53 @@ const SAFETY: &str = r#"
 [[safety]]
 id = "red-flag-fever"
 kind = "red-flag"
+tier = "same-day"
 text = "Back pain with fever needs a doctor."
 basis = "Public health guidance"
+
+[[region]]
+id = "uk"
+name = "United Kingdom"
+emergency = "999"
+urgent = "111"
+"#;
+
+const GUIDELINES: &str = r#"
+[[guideline]]
+id = "g-x"
+name = "A guideline (2020)"
+issuer = "A college"
+title = "Back pain"
+citation = "A college. Back pain. 2020."
+year = 2020
+url = "https://example.org/g"
+  [[guideline.recommendation]]
+  populations = ["chronic"]
+  text = "Massage may be offered."
+  strength = "conditional"
+  certainty = "very-low"
+"#;
+
+const BOTTOM_LINE: &str = r#"
+summary = "It may help a little."
+
+[[sentence]]
+id = "helps"
+question = "helps"
+text = "It helped a little in a trial."
+cites = ["trial-x"]
+
+[[sentence]]
+id = "guided"
+question = "guidelines"
+text = "A guideline says it may be offered."
+cites = ["g-x"]
+
+[[sentence]]
+id = "muscles"
+question = "how-sure"
+text = "How it works is not measured."
+cites = ["relaxes-muscles"]
 "#;
 
 fn files() -> SeedFiles {
@@ -107,6 +155,8 @@ fn files() -> SeedFiles {
         claims: SeedFile::new("seeds/claims.toml", CLAIMS),
         studies: SeedFile::new("seeds/studies.toml", STUDIES),
         safety: SeedFile::new("seeds/safety.toml", SAFETY),
+        guidelines: SeedFile::new("seeds/guidelines.toml", GUIDELINES),
+        bottom_line: SeedFile::new("seeds/bottom-line.toml", BOTTOM_LINE),
     }
 }
 
@@ -437,6 +487,233 @@ fn all_errors_are_reported_together() {
         );
     });
     assert_eq!(errors.len(), 2, "{errors:#?}");
+}
+
+// ---------------------------------------------------------------- the short answer, guidelines, triage
+
+#[test]
+fn the_fixture_compiles_the_bottom_line_guidelines_and_regions() {
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
+    assert_eq!(base.written_by, "The editors");
+    assert_eq!(base.bottom_line.points.len(), 3);
+    assert_eq!(
+        base.bottom_line.points[0].cites,
+        &[Cite::Study(base.study_by_id("trial-x").expect("a study"))]
+    );
+    assert_eq!(
+        base.bottom_line.points[1].cites,
+        &[Cite::Guideline(
+            base.guideline_by_id("g-x").expect("a guideline")
+        )]
+    );
+    assert_eq!(
+        base.bottom_line.points[2].cites,
+        &[Cite::Claim(
+            base.claim_by_id("relaxes-muscles").expect("a claim")
+        )]
+    );
+    assert_eq!(
+        base.guidelines[0].recommendations[0].certainty,
+        Certainty::VeryLow
+    );
+    assert_eq!(base.safety[0].tier, Some(Tier::SameDay));
+    assert_eq!(base.regions[0].urgent, Some("111"));
+}
+
+#[test]
+fn a_bottom_line_sentence_that_cites_nothing_is_an_error() {
+    let errors = errors_with(|f| replace(&mut f.bottom_line, "cites = [\"g-x\"]\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:11:",
+        "bottom-line sentence `guided` cites nothing",
+    );
+}
+
+#[test]
+fn a_bottom_line_sentence_that_cites_an_unknown_record_is_an_error() {
+    let errors =
+        errors_with(|f| replace(&mut f.bottom_line, "cites = [\"g-x\"]", "cites = [\"g-y\"]"));
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:14:",
+        "unknown study, guideline or claim `g-y`",
+    );
+}
+
+#[test]
+fn a_bottom_line_sentence_may_not_cite_a_term() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.bottom_line,
+            "cites = [\"g-x\"]",
+            "cites = [\"pain\"]",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:14:",
+        "`pain` is an outcome, not a study, guideline or claim",
+    );
+}
+
+#[test]
+fn a_bottom_line_needs_three_to_six_sentences() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.bottom_line,
+            "[[sentence]]\nid = \"muscles\"",
+            "[[not]]\nid = \"muscles\"",
+        )
+    });
+    // The TOML now has an unknown table: that is the error, with its line.
+    assert_one_error(&errors, "seeds/bottom-line.toml:", "not");
+    let errors = errors_with(|f| {
+        let two = BOTTOM_LINE
+            .split("[[sentence]]\nid = \"muscles\"")
+            .next()
+            .unwrap_or_default();
+        set(&mut f.bottom_line, two);
+    });
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:2:",
+        "the bottom line has 2 sentences; it needs 3 to 6",
+    );
+}
+
+#[test]
+fn a_guideline_without_strength_or_certainty_is_an_error() {
+    let errors = errors_with(|f| replace(&mut f.guidelines, "  strength = \"conditional\"\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/guidelines.toml:",
+        "missing field `strength`",
+    );
+    let errors = errors_with(|f| replace(&mut f.guidelines, "  certainty = \"very-low\"\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/guidelines.toml:",
+        "missing field `certainty`",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.guidelines,
+            "certainty = \"very-low\"",
+            "certainty = \"sure\"",
+        )
+    });
+    assert_one_error(&errors, "seeds/guidelines.toml:14:", "sure");
+}
+
+#[test]
+fn a_guideline_needs_a_doi_or_url_and_a_recommendation() {
+    let errors =
+        errors_with(|f| replace(&mut f.guidelines, "url = \"https://example.org/g\"\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/guidelines.toml:3:",
+        "guideline `g-x` needs a `doi` or a `url`",
+    );
+    let errors = errors_with(|f| {
+        let without = GUIDELINES
+            .split("  [[guideline.recommendation]]")
+            .next()
+            .unwrap_or_default();
+        set(&mut f.guidelines, without);
+    });
+    assert_one_error(
+        &errors,
+        "seeds/guidelines.toml:3:",
+        "needs a [[guideline.recommendation]]",
+    );
+}
+
+#[test]
+fn a_red_flag_needs_an_urgency_tier_and_only_red_flags_have_one() {
+    let errors = errors_with(|f| replace(&mut f.safety, "tier = \"same-day\"\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/safety.toml:3:",
+        "red flag `red-flag-fever` needs a `tier`",
+    );
+    let errors =
+        errors_with(|f| replace(&mut f.safety, "kind = \"red-flag\"", "kind = \"self-care\""));
+    assert_one_error(&errors, "seeds/safety.toml:3:", "only red flags have one");
+    let errors =
+        errors_with(|f| replace(&mut f.safety, "tier = \"same-day\"", "tier = \"whenever\""));
+    assert_one_error(&errors, "seeds/safety.toml:5:", "whenever");
+}
+
+#[test]
+fn a_region_needs_numbers_to_dial() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.safety,
+            "emergency = \"999\"",
+            "emergency = \"call 999\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/safety.toml:10:",
+        "`emergency` must be a number to dial",
+    );
+}
+
+#[test]
+fn an_added_study_has_a_publication_and_no_mention() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.studies,
+            "status = \"identified\"",
+            "status = \"added\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/studies.toml:3:",
+        "is `added` (no article mentions it) but has [[study.mention]]",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.studies,
+            "status = \"identified\"",
+            "status = \"added\"",
+        );
+        replace(
+            &mut f.studies,
+            "  [[study.mention]]\n  source = \"000_a\"\n  quote = \"improve circulation\"\n",
+            "",
+        );
+        replace(&mut f.studies, "[study.identified]", "[study.closest]");
+        replace(&mut f.studies, "  source = \"000_a\"\n  text", "  text");
+    });
+    assert_one_error(
+        &errors,
+        "seeds/studies.toml:3:",
+        "study `trial-x` is `added` but has no [study.identified]",
+    );
+}
+
+#[test]
+fn a_discrepancy_about_an_article_needs_that_article_to_mention_the_study() {
+    let mut f = files();
+    f.articles.push(SeedFile::new(
+        "seeds/articles/001_b.txt",
+        "Another article\n\nNothing about trials here.\n",
+    ));
+    replace(&mut f.studies, "quality = \"One trial.\"", "quality = \"One trial.\"\n  [[study.discrepancy]]\n  source = \"001_b\"\n  text = \"It says otherwise.\"");
+    let errors: Vec<String> = match compile::compile(&f) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(SeedError::to_string).collect(),
+    };
+    assert_one_error(
+        &errors,
+        "seeds/studies.toml:12:",
+        "`001_b` does not mention study `trial-x`",
+    );
 }
 
 #[test]

@@ -103,7 +103,7 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     );
     for part in [
         "unknown option `veiw`",
-        "view=\"<script>\" (expected one of mechanisms, techniques, map, studies, sources, safety)",
+        "view=\"<script>\" (expected one of answer, mechanisms, techniques, map, studies, sources, safety)",
         "state=\"item=nonsense\" (unknown mechanism or technique `nonsense`)",
         "theme=\"blue\" (expected one of light, dark, auto)",
         "hash=\"a b\"",
@@ -132,6 +132,7 @@ fn options_take_strings_and_a_flag_and_name_values_of_the_wrong_type() {
             theme: Some("x".into()),
             compact: true,
             hash: Some("x".into()),
+            region: Some("x".into()),
         }
     );
     // An attribute that is present (any text) turns `compact` on; absent turns it off.
@@ -169,6 +170,29 @@ fn embed_js_observes_exactly_the_options_rust_checks() {
     let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
     let checked: Vec<&str> = EmbedOption::ALL.iter().map(|o| o.slug()).collect();
     assert_eq!(listed, checked);
+}
+
+#[test]
+fn region_picks_the_emergency_numbers_and_an_unknown_one_is_named() {
+    let base = claimbase::get();
+    let mut opts = Options::default();
+    assert_eq!(opts.set("region", Given::Text("uk".into())), Ok(()));
+    let (config, warning) = check(&opts);
+    assert_eq!(warning, None);
+    let region = base.region(config.region.expect("a region"));
+    assert_eq!((region.emergency, region.urgent), ("999", Some("111")));
+    assert_eq!(
+        check(&Options::default()).0.region,
+        None,
+        "no region: the local number in words"
+    );
+    opts.region = Some("mars".into());
+    let (config, warning) = check(&opts);
+    assert_eq!(config.region, None);
+    assert_eq!(
+        warning.as_deref(),
+        Some("massage-explainer: ignoring region=\"mars\" (expected one of uk, us, eu, au, ca, nz); using the defaults instead.")
+    );
 }
 
 #[test]

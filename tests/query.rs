@@ -110,12 +110,21 @@ fn no_query_lists_every_study_in_curated_order() {
 fn facets_filter_within_or_and_across_and() {
     let base = bundled::get();
     let rct = run(base, &query("", &[(Facet::Design, "rct")]));
-    assert_eq!(ids(base, &rct.studies), ["cherkin-2011", "cherkin-2001"]);
+    assert_eq!(
+        ids(base, &rct.studies),
+        ["cherkin-2011", "cherkin-2001", "preyde-2000", "day-1987"]
+    );
     let rct_or_review = run(
         base,
         &query("", &[(Facet::Design, "rct"), (Facet::Design, "review")]),
     );
-    assert_eq!(rct_or_review.studies.len(), 4);
+    let reviews = base
+        .studies
+        .iter()
+        .filter(|s| s.design == Design::Review)
+        .count();
+    assert_eq!(reviews, 4);
+    assert_eq!(rct_or_review.studies.len(), 4 + reviews);
     let rct_and_acupuncture = run(
         base,
         &query(
@@ -138,11 +147,17 @@ fn a_selected_value_keeps_its_place_and_counts_ignore_its_own_facet() {
         .iter()
         .find(|v| v.selected)
         .expect("rct stays listed");
-    assert_eq!(rct.count, 2);
-    // Another facet counts only among the RCTs.
+    assert_eq!(rct.count, 4);
+    // Another facet counts only among the RCTs: two the articles mention, two our review added.
     let status = &results.facets[Facet::Status.index()];
-    assert_eq!(status.len(), 1, "both RCTs are identified: {status:?}");
-    assert_eq!(status[0].count, 2);
+    let counts: Vec<(String, u32)> = status
+        .iter()
+        .map(|v| (Facet::Status.value_slug(base, v.value).to_string(), v.count))
+        .collect();
+    assert_eq!(
+        counts,
+        [("identified".to_string(), 2), ("added".to_string(), 2)]
+    );
 }
 
 #[test]
@@ -215,18 +230,16 @@ fn sorts_by_year_participants_and_articles() {
         ..StudyQuery::default()
     };
     let by_year = ids(base, &run(base, &q).studies);
-    assert_eq!(
-        &by_year[..5],
-        [
-            "furlan-2015",
-            "cherkin-2011",
-            "cherkin-2003",
-            "cherkin-2001",
-            "jpr-review"
-        ]
-    );
+    assert_eq!(&by_year[..3], ["skelly-2020", "chou-2017", "furlan-2015"]);
+    // No checked year: after every dated study.
+    let undated = by_year.iter().position(|&id| id == "davis-sports-massage");
+    let last_dated = by_year.iter().rposition(|&id| id == "day-1987");
+    assert!(undated > last_dated, "{by_year:?}");
     q.sort = Sort::Participants;
-    assert_eq!(ids(base, &run(base, &q).studies)[0], "furlan-2015");
+    assert_eq!(
+        ids(base, &run(base, &q).studies)[..2],
+        ["costa-2012", "furlan-2015"]
+    );
     q.sort = Sort::Articles;
     let first = run(base, &q).studies[0];
     let most = base
@@ -273,7 +286,7 @@ fn an_empty_result_suggests_the_filter_to_drop() {
         relax,
         Relaxation::Filter(Facet::Population, acute.unwrap_or(0))
     );
-    assert_eq!(n, 2);
+    assert_eq!(n, 4, "the four RCTs");
     assert_eq!(best_relaxation(base, &StudyQuery::default()), None);
 }
 
@@ -334,9 +347,19 @@ fn unverified_studies_are_not_exported() {
     let base = bundled::get();
     let all: Vec<&Study> = base.studies.iter().collect();
     let citable = cite::citable(all.iter().copied());
-    assert_eq!(citable.len(), 4);
-    assert_eq!(cite::ris(&all).matches("TY  - JOUR").count(), 4);
-    assert_eq!(cite::csl_json(&all).matches("\"type\"").count(), 4);
+    let published = base
+        .studies
+        .iter()
+        .filter(|s| s.status != Status::Unverified)
+        .count();
+    assert_eq!(citable.len(), published);
+    assert_eq!(published, 22);
+    assert_eq!(cite::ris(&all).matches("TY  - JOUR").count(), published);
+    assert_eq!(cite::csl_json(&all).matches("\"type\"").count(), published);
+    // A publication whose year was not checked is cited without one.
+    let davis = base.study(base.study_by_id("davis-sports-massage").expect("seeded"));
+    let apa = cite::apa(davis.identified.as_ref().expect("published"));
+    assert!(apa.contains("(n.d.)"), "{apa}");
 }
 
 #[test]
@@ -356,13 +379,15 @@ fn json_strings_are_escaped() {
         status: Status::Identified,
         quality: "",
         discrepancies: &[],
+        findings: &[],
         identified: Some(Publication {
             citation: "",
             authors: "O\"Neill AB",
             title: "Back\\slash,\nnew line\tand tab\u{1}",
             journal: "J",
-            year: 2020,
+            year: Some(2020),
             doi: "",
+            url: "",
             volume: "",
             issue: "",
             pages: "",
@@ -500,7 +525,7 @@ proptest! {
     fn the_sort_order_holds(q in query_strategy()) {
         let base = generated();
         let results = run(base, &q);
-        let year = |i: StudyIdx| base.study(i).identified.as_ref().map_or(0, |p| p.year);
+        let year = |i: StudyIdx| base.study(i).identified.as_ref().and_then(|p| p.year).unwrap_or(0);
         let size = |i: StudyIdx| base.study(i).identified.as_ref().and_then(|p| p.participants).unwrap_or(0);
         let articles = |i: StudyIdx| Facet::Source.study_values(base, base.study(i)).len();
         let scores = search(base, &q.text);

@@ -17,7 +17,7 @@ const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-e
 const TAG = 'massage-explainer';
 /** The attributes an element passes to the widget as options (README: Embed); the
  * wasm checks each (src/embed.rs, `EmbedOption`, which a test keeps equal to this). */
-const ATTRIBUTES = ['view', 'state', 'theme', 'compact', 'hash'];
+const ATTRIBUTES = ['view', 'state', 'theme', 'compact', 'hash', 'region'];
 
 const here = (file) => new URL(file, import.meta.url).href;
 

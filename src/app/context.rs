@@ -4,12 +4,15 @@
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
+use crate::claimbase::model::RegionIdx;
 
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// Unique per instance on the page, e.g. `mx1`.
     pub prefix: AttrValue,
+    /// Whose emergency numbers to show, if the host said.
+    pub region: Option<RegionIdx>,
 }
 
 impl Ctx {
@@ -33,5 +36,6 @@ pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().unwrap_or_else(|| Ctx {
         dispatch: fallback.dispatcher(),
         prefix: "mx".into(),
+        region: None,
     })
 }

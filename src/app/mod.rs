@@ -13,6 +13,9 @@ use yew::prelude::*;
 
 use crate::claimbase;
 use crate::claimbase::kinds::TermKind;
+use crate::claimbase::model::RegionIdx;
+use components::answer::AnswerView;
+use components::bottom_line::BottomLineSummary;
 use components::map::MapView;
 use components::notice::SafetyNotice;
 use components::safety::SafetyView;
@@ -63,6 +66,9 @@ pub struct ExplainerProps {
     /// Render the `cta` slot for the host's call to action (in a shadow root).
     #[prop_or_default]
     pub cta_slot: bool,
+    /// Whose emergency numbers to show; `None`: "your local emergency number".
+    #[prop_or_default]
+    pub region: Option<RegionIdx>,
     /// Called once, after the first render, with the screen shown.
     #[prop_or_default]
     pub on_ready: Callback<Route>,
@@ -107,6 +113,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let ctx = Ctx {
         dispatch: state.dispatcher(),
         prefix: props.instance.clone(),
+        region: props.region,
     };
     let route = &state.route;
     let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));
@@ -115,6 +122,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             <div class="mx-app">
                 <Header />
                 <SafetyNotice />
+                if route.view != View::Answer {
+                    <BottomLineSummary />
+                }
                 // Not a landmark: in an embed, landmarks are the host page's to place.
                 <div class="mx-nav">
                     <Tabs current={route.view} />
@@ -173,6 +183,7 @@ fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
 /// The view's panel content.
 fn panel(route: &Route) -> Html {
     match route.view {
+        View::Answer => html! { <AnswerView claim={route.claim} guideline={route.guideline} /> },
         View::Mechanisms => {
             html! { <TermsView kind={TermKind::Mechanism} selected={route.term} /> }
         }
@@ -195,7 +206,7 @@ fn Header() -> Html {
         <header class="mx-header">
             <h1 class="mx-title">{ base.title }</h1>
             <p class="mx-lede">
-                { "What the articles claim, what the research behind them found, and how strong the support is." }
+                { "The short answer first; then what popular articles claim, what the research found, and how strong the support is." }
             </p>
             <p class="mx-reviewed">
                 { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
@@ -226,6 +237,7 @@ fn Footer() -> Html {
                 { "Quoted from: " }{ sources.join("; ") }
                 { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
             </p>
+            <p>{ format!("Written by {}. Evidence reviewed {}. {}", base.written_by, long_date(base.reviewed), base.independence) }</p>
         </footer>
     }
 }

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::claimbase::kinds::TermKind;
-use crate::claimbase::model::{ClaimBase, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::model::{ClaimBase, ClaimIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx};
 use crate::claimbase::vocabulary::vocabulary;
 use crate::query::studies::{Facet, Sort, StudyQuery};
 
@@ -13,7 +13,9 @@ vocabulary! {
     /// The explainer's views, in tab order.
     #[derive(Default)]
     View {
+        /// The bottom line, the guidelines and how we grade: the reader's question first.
         #[default]
+        Answer = "answer", "Short answer";
         Mechanisms = "mechanisms", "How it helps";
         Techniques = "techniques", "Techniques";
         Map = "map", "Map";
@@ -48,6 +50,10 @@ pub struct Route {
     pub passage: Option<(u32, u32)>,
     /// The study the study list scrolls to.
     pub study: Option<StudyIdx>,
+    /// The guideline the short answer scrolls to.
+    pub guideline: Option<GuidelineIdx>,
+    /// A claim the short answer cites, shown on its own.
+    pub claim: Option<ClaimIdx>,
     /// The study list's search, filters, sort and map axes (kept while the
     /// reader visits other views; in the URL only on the studies view).
     pub studies: StudyQuery,
@@ -159,6 +165,12 @@ impl Route {
         if let Some(study) = self.study {
             parts.push(format!("study={}", base.study(study).id));
         }
+        if let Some(guideline) = self.guideline {
+            parts.push(format!("guideline={}", base.guideline(guideline).id));
+        }
+        if let Some(claim) = self.claim {
+            parts.push(format!("claim={}", base.claim(claim).id));
+        }
         if self.view == View::Studies {
             self.studies.encode(base, &mut parts);
         }
@@ -223,6 +235,13 @@ impl Route {
                 );
             }
             "study" => self.study = Some(base.study_by_id(value).ok_or_else(|| unknown("study"))?),
+            "guideline" => {
+                self.guideline = Some(
+                    base.guideline_by_id(value)
+                        .ok_or_else(|| unknown("guideline"))?,
+                )
+            }
+            "claim" => self.claim = Some(base.claim_by_id(value).ok_or_else(|| unknown("claim"))?),
             _ => self.studies.set(base, key, value)?,
         }
         Ok(())

@@ -9,7 +9,9 @@ use yew::Reducible;
 
 use super::route::{Route, View};
 use crate::claimbase;
-use crate::claimbase::model::{Passage, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::model::{
+    Cite, ClaimIdx, GuidelineIdx, Passage, SourceIdx, StudyIdx, TermIdx,
+};
 use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,6 +40,12 @@ pub enum Action {
     OpenPassage(Passage),
     /// Show a study in the study list.
     OpenStudy(StudyIdx),
+    /// Show a guideline in the short answer.
+    OpenGuideline(GuidelineIdx),
+    /// Show a claim the short answer cites.
+    OpenClaim(ClaimIdx),
+    /// Open what a sentence of the short answer cites.
+    OpenCite(Cite),
     /// Replace the whole route: from the URL hash, back/forward, or a host.
     Restore(Route),
     /// The study search box's text.
@@ -133,6 +141,17 @@ impl AppState {
                 study: Some(study),
                 ..Route::view(View::Studies)
             },
+            Action::OpenGuideline(guideline) => Route {
+                guideline: Some(guideline),
+                ..Route::view(View::Answer)
+            },
+            Action::OpenClaim(claim) => Route {
+                claim: Some(claim),
+                ..Route::view(View::Answer)
+            },
+            Action::OpenCite(Cite::Study(study)) => self.navigate(Action::OpenStudy(study)),
+            Action::OpenCite(Cite::Guideline(g)) => self.navigate(Action::OpenGuideline(g)),
+            Action::OpenCite(Cite::Claim(claim)) => self.navigate(Action::OpenClaim(claim)),
             _ => self.route.clone(),
         }
     }

@@ -29,12 +29,16 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How strong the support for a claim is, as readers are told.
+    /// How strong the support for a claim is, as readers are told; strongest
+    /// first (so `min` is the strongest), background last.
     Evidence {
-        Trial = "trial", "Trial outcome";
-        Rationale = "rationale", "Physiological rationale";
-        Asserted = "asserted", "Asserted without support";
-        Contradicted = "contradicted", "Contradicted by research";
+        Trial = "trial", "Shown in back-pain trials";
+        Uncertain = "uncertain", "Uncertain";
+        Overstated = "overstated", "Overstated";
+        Rationale = "rationale", "Plausible, not tested";
+        Asserted = "asserted", "No support given";
+        Contradicted = "contradicted", "Contradicted";
+        Background = "background", "Background";
     }
 }
 
@@ -42,48 +46,119 @@ impl Evidence {
     /// One sentence saying what the level means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Evidence::Trial => "A controlled study measured this in people with back pain.",
-            Evidence::Rationale => {
-                "A plausible mechanism, but back-pain trials did not measure it."
+            Evidence::Trial => "Controlled trials in people with back pain measured this and found it.",
+            Evidence::Uncertain => {
+                "There is some trial evidence, but it is weak, small or mixed: not shown, and not ruled out."
             }
-            Evidence::Asserted => "Stated by an article without any study behind it.",
-            Evidence::Contradicted => "The identified research or another source says otherwise.",
+            Evidence::Overstated => "The research found something, but less than the article says.",
+            Evidence::Rationale => {
+                "A plausible explanation that trials in people with back pain have not measured."
+            }
+            Evidence::Asserted => {
+                "Stated without a source, and we found no research either way."
+            }
+            Evidence::Contradicted => "Controlled studies, or the study the article names, found otherwise.",
+            Evidence::Background => {
+                "A description or a bit of context, not a claim that needs evidence."
+            }
+        }
+    }
+
+    /// Whether the level says something is wrong with the claim (for an
+    /// article's "what it gets wrong"), worst first: contradicted, overstated,
+    /// asserted.
+    pub fn problem_rank(self) -> Option<u8> {
+        match self {
+            Evidence::Contradicted => Some(0),
+            Evidence::Overstated => Some(1),
+            Evidence::Asserted => Some(2),
+            _ => None,
         }
     }
 }
 
 vocabulary! {
-    /// A study's design.
+    /// A study's design, strongest evidence first (the evidence map colours a
+    /// cell by the first design in this order that it holds).
     Design {
-        Rct = "rct", "Randomised controlled trial";
         SystematicReview = "systematic-review", "Systematic review";
+        Rct = "rct", "Randomised controlled trial";
+        ControlledStudy = "controlled-study", "Controlled study (not randomised)";
+        Cohort = "cohort", "Cohort study (following people over time)";
         Review = "review", "Review";
+        UncontrolledStudy = "uncontrolled-study", "Uncontrolled study";
+        Consensus = "consensus", "Expert consensus";
         Unspecified = "unspecified", "Design not stated";
     }
 }
 
 vocabulary! {
-    /// How long the pain had lasted in a study's population.
+    /// Who took part in a study: how long their back pain had lasted, or no back pain.
     Population {
-        Acute = "acute", "Acute";
-        Subacute = "subacute", "Subacute";
-        Chronic = "chronic", "Chronic";
+        Acute = "acute", "Acute (under 4 weeks)";
+        Subacute = "subacute", "Subacute (4 to 12 weeks)";
+        Chronic = "chronic", "Chronic (over 12 weeks)";
+        Healthy = "healthy", "No back pain (healthy volunteers)";
         Unspecified = "unspecified", "Not stated";
     }
 }
 
 vocabulary! {
-    /// Whether the real study behind an article's mention was found.
+    /// Where a study came from.
     Status {
         Identified = "identified", "Identified";
         Unverified = "unverified", "Unverified";
+        Added = "added", "Added by our review";
+    }
+}
+
+vocabulary! {
+    /// How sure the research is, as GRADE puts it, in words.
+    Certainty {
+        High = "high", "High certainty";
+        Moderate = "moderate", "Moderate certainty";
+        Low = "low", "Low certainty";
+        VeryLow = "very-low", "Very low certainty";
+        NotGraded = "not-graded", "Certainty not graded";
+    }
+}
+
+vocabulary! {
+    /// How firmly a guideline recommends massage.
+    Strength {
+        Strong = "strong", "Strong recommendation";
+        Conditional = "conditional", "Conditional: may be considered";
+        NotRecommended = "not-recommended", "Recommends against";
+        NotIncluded = "not-included", "Not among its recommendations";
+    }
+}
+
+vocabulary! {
+    /// How urgent a red flag is; most urgent first.
+    Tier {
+        Emergency = "emergency", "Call the emergency number now";
+        SameDay = "same-day", "See a doctor today, or call a nurse line";
+        Routine = "routine", "See your doctor if it is not better in a few weeks";
+    }
+}
+
+vocabulary! {
+    /// The question a sentence of the bottom line answers.
+    Question {
+        Helps = "helps", "Does it help?";
+        HowMuch = "how-much", "How much?";
+        HowLong = "how-long", "For how long?";
+        HowSure = "how-sure", "How sure is the research?";
+        Safe = "safe", "Is it safe?";
+        Guidelines = "guidelines", "What do guidelines say?";
     }
 }
 
 vocabulary! {
     /// Kinds of safety guidance.
     SafetyKind {
-        RedFlag = "red-flag", "Red flag: see a doctor first";
+        RedFlag = "red-flag", "Warning signs: get medical help first";
+        SideEffect = "side-effect", "Side effects";
         Contraindication = "contraindication", "When to avoid or adapt massage";
         Question = "question", "Question to ask a therapist";
         SelfCare = "self-care", "Self-care";

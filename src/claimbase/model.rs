@@ -3,8 +3,10 @@
 //! time, so following one can't fail at run time. Each record is declared once
 //! (`record!`): the build step writes the bundle from these declarations.
 
-use super::kinds::TermKind;
-use super::kinds::{BlockKind, ClaimKind, Design, Evidence, Population, SafetyKind, Status};
+use super::kinds::{
+    BlockKind, Certainty, ClaimKind, Design, Evidence, Population, Question, SafetyKind, Status,
+    Strength, TermKind, Tier,
+};
 use super::schema::{index, record};
 
 index!(
@@ -27,6 +29,14 @@ index!(
     /// A disagreement.
     DisagreementIdx
 );
+index!(
+    /// A guideline.
+    GuidelineIdx
+);
+index!(
+    /// A region, for its emergency numbers.
+    RegionIdx
+);
 
 record! {
     #[derive(Debug, PartialEq)]
@@ -34,12 +44,21 @@ record! {
         pub title: &'static str,
         /// When the content was last reviewed (`YYYY-MM-DD`); a field, so builds are reproducible.
         pub reviewed: &'static str,
+        /// Who wrote the summaries and ratings.
+        pub written_by: &'static str,
+        /// That the site showing the widget did not write or edit them.
+        pub independence: &'static str,
+        /// The short answer, first on the default screen.
+        pub bottom_line: BottomLine,
         pub sources: &'static [Source],
         pub terms: &'static [Term],
         pub claims: &'static [Claim],
         pub disagreements: &'static [Disagreement],
         pub studies: &'static [Study],
         pub safety: &'static [SafetyItem],
+        pub guidelines: &'static [Guideline],
+        /// Emergency numbers by region (the `region` option).
+        pub regions: &'static [Region],
         /// Word index of the studies, for the study list's search.
         pub study_index: SearchIndex,
     }
@@ -154,13 +173,40 @@ record! {
         pub status: Status,
         /// The evidence quality, in words.
         pub quality: &'static str,
-        pub discrepancies: &'static [&'static str],
+        /// Where the articles describe it differently from what it is.
+        pub discrepancies: &'static [Discrepancy],
+        /// Its results, row by row, with how sure each is.
+        pub findings: &'static [Finding],
         /// The real study behind the mention, when identified.
         pub identified: Option<Publication>,
         /// For an unverified mention: the closest real study found.
         pub closest: Option<Publication>,
         /// What each article says about it.
         pub mentions: &'static [Passage],
+    }
+}
+
+record! {
+    /// Where an article describes a study differently from what it is.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Discrepancy {
+        /// The article it is about; `None`: every article that mentions the study.
+        pub source: Option<SourceIdx>,
+        pub text: &'static str,
+    }
+}
+
+record! {
+    /// One result of a study: a comparison, an outcome, what was found.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Finding {
+        pub comparison: &'static str,
+        pub outcome: &'static str,
+        pub timing: &'static str,
+        pub result: &'static str,
+        /// How many people and studies it rests on, when known.
+        pub people: Option<&'static str>,
+        pub certainty: Certainty,
     }
 }
 
@@ -172,8 +218,11 @@ record! {
         pub authors: &'static str,
         pub title: &'static str,
         pub journal: &'static str,
-        pub year: u16,
+        /// `None` where the year could not be checked.
+        pub year: Option<u16>,
         pub doi: &'static str,
+        /// Where to read it when it has no DOI (empty when it has one, or none is known).
+        pub url: &'static str,
         /// Volume, issue and pages, for citation export (empty when not applicable).
         pub volume: &'static str,
         pub issue: &'static str,
@@ -189,10 +238,103 @@ record! {
     pub struct SafetyItem {
         pub id: &'static str,
         pub kind: SafetyKind,
+        /// How urgent a red flag is (red flags only).
+        pub tier: Option<Tier>,
+        /// What to look out for or do, in a few words (red flags: the sign).
         pub text: &'static str,
+        /// More about it, for the Safety view.
+        pub detail: Option<&'static str>,
         /// Where the guidance comes from when no article says it.
         pub basis: Option<&'static str>,
         pub supports: &'static [Passage],
+    }
+}
+
+record! {
+    /// Emergency numbers of a region.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Region {
+        pub id: &'static str,
+        pub name: &'static str,
+        pub emergency: &'static str,
+        /// A same-day advice line, where there is one.
+        pub urgent: Option<&'static str>,
+    }
+}
+
+record! {
+    /// A clinical guideline and what it recommends about massage.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Guideline {
+        pub id: &'static str,
+        /// What readers call it: "American College of Physicians (2017)".
+        pub name: &'static str,
+        pub issuer: &'static str,
+        pub title: &'static str,
+        pub citation: &'static str,
+        pub year: u16,
+        pub doi: &'static str,
+        pub url: &'static str,
+        pub recommendations: &'static [Recommendation],
+    }
+}
+
+record! {
+    /// One recommendation of a guideline, for the people it covers.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Recommendation {
+        pub populations: &'static [Population],
+        /// Our plain wording.
+        pub text: &'static str,
+        /// The guideline's own words, where we quote them.
+        pub wording: Option<&'static str>,
+        pub strength: Strength,
+        pub certainty: Certainty,
+        pub note: Option<&'static str>,
+    }
+}
+
+record! {
+    /// The short answer: a one-line summary and a few sentences, each citing
+    /// the evidence behind it.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct BottomLine {
+        pub summary: &'static str,
+        pub points: &'static [Point],
+    }
+}
+
+record! {
+    /// One sentence of the bottom line.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Point {
+        pub id: &'static str,
+        pub question: Question,
+        pub text: &'static str,
+        pub cites: &'static [Cite],
+    }
+}
+
+/// What a sentence of the bottom line rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cite {
+    Study(StudyIdx),
+    Guideline(GuidelineIdx),
+    Claim(ClaimIdx),
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl super::schema::Bake for Cite {
+    fn bake(&self, out: &mut String) {
+        use super::schema::Bake;
+        let (variant, idx): (&str, &dyn Bake) = match self {
+            Cite::Study(i) => ("Cite::Study(", i),
+            Cite::Guideline(i) => ("Cite::Guideline(", i),
+            Cite::Claim(i) => ("Cite::Claim(", i),
+        };
+        out.push_str(variant);
+        idx.bake(out);
+        out.push(')');
     }
 }
 
@@ -256,6 +398,8 @@ lists! {
     claims: Claim, ClaimIdx, claim, claims_indexed, claim_at, claim_by_id;
     disagreements: Disagreement, DisagreementIdx, disagreement, disagreements_indexed, disagreement_at, disagreement_by_id;
     studies: Study, StudyIdx, study, studies_indexed, study_at, study_by_id;
+    guidelines: Guideline, GuidelineIdx, guideline, guidelines_indexed, guideline_at, guideline_by_id;
+    regions: Region, RegionIdx, region, regions_indexed, region_at, region_by_id;
 }
 
 impl ClaimBase {

@@ -162,6 +162,7 @@ fn props(
         instance: instance.clone(),
         hash: config.hash.clone(),
         start: config.start.clone(),
+        region: config.region,
         cta_slot: true,
         on_ready: on_ready.clone(),
         on_change: on_change.clone(),

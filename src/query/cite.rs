@@ -98,7 +98,7 @@ pub fn apa(p: &Publication) -> String {
     format!(
         "{} ({}). {} {}.{doi}",
         with_full_stop(&authors),
-        p.year,
+        p.year.map_or_else(|| "n.d.".to_string(), |y| y.to_string()),
         with_full_stop(p.title),
         source
     )
@@ -137,7 +137,9 @@ pub fn ris(studies: &[&Study]) -> String {
         }
         line("TI", p.title);
         line("T2", p.journal);
-        line("PY", &p.year.to_string());
+        if let Some(year) = p.year {
+            line("PY", &year.to_string());
+        }
         line("VL", p.volume);
         line("IS", p.issue);
         match p.pages.split_once('-') {
@@ -204,7 +206,9 @@ pub fn csl_json(studies: &[&Study]) -> String {
                 .collect();
             fields.push(format!("\"author\": [{}]", names.join(", ")));
             fields.push(format!("\"container-title\": {}", json_string(p.journal)));
-            fields.push(format!("\"issued\": {{\"date-parts\": [[{}]]}}", p.year));
+            if let Some(year) = p.year {
+                fields.push(format!("\"issued\": {{\"date-parts\": [[{year}]]}}"));
+            }
             for (key, value) in [
                 ("volume", p.volume),
                 ("issue", p.issue),

@@ -3,7 +3,9 @@
 //! passages of an article are quoted.
 
 use crate::claimbase::kinds::{Evidence, TermKind};
-use crate::claimbase::model::{ClaimBase, ClaimIdx, Passage, SourceIdx, StudyIdx, Term, TermIdx};
+use crate::claimbase::model::{
+    Cite, ClaimBase, ClaimIdx, Discrepancy, Passage, SourceIdx, Study, StudyIdx, Term, TermIdx,
+};
 
 /// Claims about `term`, strongest evidence first.
 pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
@@ -52,9 +54,14 @@ pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence,
         .collect()
 }
 
-/// The strongest evidence level among claims (trial > rationale > asserted > contradicted).
+/// The strongest evidence level among claims (in `Evidence` order); background
+/// and description claims have no level to compare.
 pub fn strongest(base: &ClaimBase, claims: &[ClaimIdx]) -> Option<Evidence> {
-    claims.iter().map(|&c| base.claim(c).evidence).min()
+    claims
+        .iter()
+        .map(|&c| base.claim(c).evidence)
+        .filter(|&e| e != Evidence::Background)
+        .min()
 }
 
 /// Terms of `kind` that share a claim with `term` (techniques of a mechanism, or
@@ -168,17 +175,63 @@ pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
     merged
 }
 
-/// Claims an article makes that research contradicts or that stand unsupported,
-/// contradicted first.
+/// Claims an article makes that research contradicts, that overstate it, or
+/// that stand unsupported, in that order.
 pub fn weak_claims_of(base: &ClaimBase, source: SourceIdx) -> Vec<ClaimIdx> {
-    let mut found: Vec<ClaimIdx> = base
+    let mut found: Vec<(u8, ClaimIdx)> = base
         .claims_indexed()
-        .filter(|(_, c)| matches!(c.evidence, Evidence::Contradicted | Evidence::Asserted))
         .filter(|(_, c)| c.supports.iter().any(|p| p.source == source))
-        .map(|(i, _)| i)
+        .filter_map(|(i, c)| Some((c.evidence.problem_rank()?, i)))
         .collect();
-    found.sort_by_key(|&i| std::cmp::Reverse(base.claim(i).evidence));
-    found
+    found.sort_by_key(|&(rank, _)| rank);
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Where an article misdescribes the studies it mentions: each study with the
+/// discrepancies about this article (or about every article that mentions it).
+pub fn discrepancies_of(
+    base: &ClaimBase,
+    source: SourceIdx,
+) -> Vec<(StudyIdx, &'static Discrepancy)> {
+    studies_mentioned_by(base, source)
+        .into_iter()
+        .flat_map(|s| {
+            let study = base.study(s);
+            let about_it = move |d: &&Discrepancy| d.source.is_none_or(|about| about == source);
+            study
+                .discrepancies
+                .iter()
+                .filter(about_it)
+                .map(move |d| (s, d))
+        })
+        .collect()
+}
+
+/// A study's short name: its first author and year ("Furlan 2015"), or how
+/// the articles describe it when no publication was identified.
+pub fn study_name(study: &Study) -> String {
+    match &study.identified {
+        Some(p) => {
+            let (authors, _) = crate::query::cite::authors(p.authors);
+            let who = authors
+                .first()
+                .map_or(p.journal, |first| first.family.as_str());
+            match p.year {
+                Some(year) => format!("{who} {year}"),
+                None => who.to_string(),
+            }
+        }
+        None => study.label.to_string(),
+    }
+}
+
+/// What a citation of the short answer says it is, for its link.
+pub fn cite_name(base: &ClaimBase, cite: Cite) -> String {
+    match cite {
+        Cite::Study(s) => study_name(base.study(s)),
+        Cite::Guideline(g) => base.guideline(g).name.to_string(),
+        Cite::Claim(_) => "What the articles claim".to_string(),
+    }
 }
 
 /// Studies an article mentions.

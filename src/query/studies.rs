@@ -15,11 +15,11 @@ vocabulary! {
     /// A dimension the study list filters on.
     Facet {
         Design = "design", "Design";
-        Population = "population", "Pain duration";
+        Population = "population", "Who took part";
         Comparator = "comparator", "Compared with";
         Outcome = "outcome", "Outcome";
         Source = "article", "Article";
-        Status = "status", "Identified";
+        Status = "status", "Status";
     }
 }
 
@@ -309,21 +309,6 @@ pub struct StudyResults {
     pub map: EvidenceMap,
 }
 
-/// Designs from strongest to weakest evidence.
-const DESIGN_STRENGTH: [Design; 4] = [
-    Design::SystematicReview,
-    Design::Rct,
-    Design::Review,
-    Design::Unspecified,
-];
-
-fn strength(design: Design) -> usize {
-    DESIGN_STRENGTH
-        .iter()
-        .position(|&d| d == design)
-        .unwrap_or(DESIGN_STRENGTH.len())
-}
-
 /// Search scores by study: `None` when there is no search (everything matches).
 /// A study matches when every query word prefixes one of its words; it scores
 /// more for matches in its label than in quotes, and in quotes than in citations.
@@ -560,10 +545,8 @@ impl MapCell {
     fn add(&mut self, study: &Study) {
         self.count += 1;
         self.identified += u32::from(study.status == Status::Identified);
-        if self
-            .strongest
-            .is_none_or(|s| strength(study.design) < strength(s))
-        {
+        // `Design` lists designs strongest first.
+        if self.strongest.is_none_or(|s| study.design < s) {
             self.strongest = Some(study.design);
         }
     }
@@ -576,7 +559,8 @@ pub fn sort(base: &ClaimBase, studies: &mut [StudyIdx], by: Sort, scores: Option
         base.study(i)
             .identified
             .as_ref()
-            .map_or(0, |p| u32::from(p.year))
+            .and_then(|p| p.year)
+            .map_or(0, u32::from)
     };
     let participants = |i: StudyIdx| {
         let publication = base.study(i).identified.as_ref();

@@ -12,6 +12,7 @@ const SCREENS = [
   'view=map', 'view=map&cell=deep-tissue~muscle-tension', 'view=studies', 'view=sources',
   'view=sources&source=004_0258de91f0d849d6', 'view=safety',
   'view=studies&q=cherkin&comparator=usual-care&population=chronic', 'view=studies&design=rct&population=acute',
+  'view=answer&guideline=nice-ng59', 'view=answer&claim=evidence-is-strong', 'view=studies&status=added&study=furlan-2008',
 ];
 
 let server;

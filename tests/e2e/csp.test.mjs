@@ -24,12 +24,13 @@ test(`the demo works with zero violations under ${POLICY}`, async () => {
   });
   const response = await page.goto(`${server.origin}/demo/`);
   assert.equal(response.headers()['content-security-policy'], POLICY);
-  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#explainer .mx-answer-point').first().waitFor();
   await page.locator('#safety .mx-safety').first().waitFor();
 
   // Working: styled by the adopted sheet, and interactive.
   const styled = await page.locator('#explainer .mx-tabs').evaluate((el) => getComputedStyle(el).display);
   assert.equal(styled, 'flex');
+  await page.locator('#explainer [role=tab]', { hasText: 'How it helps' }).click();
   await page.locator('#explainer [data-term=blood-flow] .mx-card-button').click();
   await page.locator('#explainer .mx-detail').waitFor();
   await page.locator('#safety [role=tab]', { hasText: 'Sources' }).click();

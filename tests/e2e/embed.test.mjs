@@ -55,7 +55,7 @@ const viewOf = (page, id) => page.locator(`#${id} [role=tabpanel]`).getAttribute
 
 test('the demo renders two independent instances in open shadow roots', async () => {
   const { page, offOrigin, consoleErrors } = await open('/demo/');
-  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#explainer .mx-answer-point').first().waitFor();
   await page.locator('#safety .mx-safety').first().waitFor();
 
   // Open shadow roots, each with the adopted stylesheet and nothing in the document.
@@ -82,11 +82,18 @@ test('the demo renders two independent instances in open shadow roots', async ()
   assert.deepEqual(documentSheets, ['demo.css']);
 
   // Attributes: the first shows the default view, the second safety, dark and compact.
-  assert.equal(await viewOf(page, 'explainer'), 'mechanisms');
+  assert.equal(await viewOf(page, 'explainer'), 'answer');
   assert.equal(await viewOf(page, 'safety'), 'safety');
   assert.equal(await page.locator('#safety .mx-root').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('#safety .mx-root').getAttribute('data-compact'), '');
   assert.equal(await page.locator('#explainer .mx-root').getAttribute('data-compact'), null);
+  // The short answer opens the default view; the emergency tier, with the UK's number
+  // (region="uk"), is on both, the compact sidebar included.
+  assert.ok(await page.locator('#explainer .mx-answer-point').count() >= 5);
+  for (const id of ['explainer', 'safety']) {
+    assert.match(await page.locator(`#${id} .mx-notice`).textContent(), /Call 999 now/);
+  }
+  assert.match(await page.locator('#safety .mx-tier-same-day h4').textContent(), /call 111/);
 
   // Navigating one leaves the other alone, and only the first tells the host.
   await page.locator('#explainer [role=tab]', { hasText: 'Map' }).click();
@@ -98,7 +105,7 @@ test('the demo renders two independent instances in open shadow roots', async ()
   const seen = await events(page);
   const byId = (a, b) => a.id.localeCompare(b.id);
   assert.deepEqual(seen.filter((e) => e.type === 'mx-ready').sort(byId), [
-    { type: 'mx-ready', id: 'explainer', detail: { view: 'mechanisms', state: 'view=mechanisms' } },
+    { type: 'mx-ready', id: 'explainer', detail: { view: 'answer', state: 'view=answer' } },
     { type: 'mx-ready', id: 'safety', detail: { view: 'safety', state: 'view=safety' } },
   ]);
   assert.deepEqual(seen.filter((e) => e.type === 'mx-change'), [
@@ -117,7 +124,7 @@ test('the demo renders two independent instances in open shadow roots', async ()
 
 test("the host's call to action sits in the cta slot after the explainer, on every view", async () => {
   const { page, consoleErrors } = await open('/demo/');
-  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#explainer .mx-answer-point').first().waitFor();
   for (const view of ['Map', 'Safety']) {
     await page.locator('#explainer [role=tab]', { hasText: view }).click();
     const placement = await page.evaluate(() => {
@@ -145,7 +152,7 @@ test("the host's call to action sits in the cta slot after the explainer, on eve
 
 test('attribute changes update a live instance; invalid ones warn once and show defaults', async () => {
   const { page, warnings, consoleErrors } = await open('/host/plain.html');
-  await page.locator('#a .mx-card').first().waitFor();
+  await page.locator('#a .mx-answer-point').first().waitFor();
   const set = (name, value) => page.evaluate(([n, v]) => {
     const el = document.getElementById('a');
     if (v === null) el.removeAttribute(n); else el.setAttribute(n, v);
@@ -178,11 +185,11 @@ test('attribute changes update a live instance; invalid ones warn once and show 
   await set('compact', ''); // another change, the bad theme still there: not repeated
   await set('state', null);
   await set('view', '<img src=x onerror=alert(1)>');
-  await page.locator('#a [role=tabpanel][data-view=mechanisms]').waitFor();
+  await page.locator('#a [role=tabpanel][data-view=answer]').waitFor();
   const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
   assert.deepEqual(ours, [
     'massage-explainer: ignoring theme="blue" (expected one of light, dark, auto); using the defaults instead.',
-    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of mechanisms, techniques, map, studies, sources, safety); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
+    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of answer, mechanisms, techniques, map, studies, sources, safety); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
   ]);
   await page.locator('#a [role=tab]', { hasText: 'Sources' }).click();
   assert.equal(await viewOf(page, 'a'), 'sources', 'still works');
@@ -193,7 +200,7 @@ test('attribute changes update a live instance; invalid ones warn once and show 
 
 test('removing the element destroys the instance; adding it again mounts a new one', async () => {
   const { page, consoleErrors } = await open('/host/plain.html');
-  await page.locator('#a .mx-card').first().waitFor();
+  await page.locator('#a .mx-answer-point').first().waitFor();
   const after = await page.evaluate(async () => {
     const el = document.getElementById('a');
     const parent = el.parentElement;
@@ -244,7 +251,7 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
     return { seen, first, second, theme, third, left, remounted, finally: host.shadowRoot.childElementCount };
   });
   assert.deepEqual(result, {
-    seen: ['studies', 'map', 'sources'], first: 'studies', second: 'safety', theme: 'auto', third: 'mechanisms',
+    seen: ['studies', 'map', 'sources'], first: 'studies', second: 'safety', theme: 'auto', third: 'answer',
     left: 0, remounted: ['sources'], finally: 0,
   });
   const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
@@ -257,7 +264,7 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
 
 test('an instance opted in to the hash keeps its screen under its own key, beside the host', async () => {
   const { page, consoleErrors } = await open('/host/hash.html#section');
-  await page.locator('#a .mx-card').first().waitFor();
+  await page.locator('#a .mx-answer-point').first().waitFor();
   await page.locator('#a [role=tab]', { hasText: 'Map' }).click();
   await page.locator('#b [role=tab]', { hasText: 'Studies' }).click();
   assert.equal(await page.evaluate(() => location.hash), '#section&mx-a=view%3Dmap&mx-b=view%3Dstudies');
@@ -277,7 +284,7 @@ test('an instance opted in to the hash keeps its screen under its own key, besid
 
 test('theming: custom properties set on the element reach inside; nothing else does', async () => {
   const { page, consoleErrors } = await open('/demo/');
-  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#explainer .mx-answer-point').first().waitFor();
   const colours = await page.evaluate(() => {
     const tab = document.getElementById('explainer').shadowRoot.querySelector('[role=tab][aria-selected=true]');
     const root = document.getElementById('explainer').shadowRoot.querySelector('.mx-root');
@@ -321,7 +328,7 @@ test('the embed adds one global and no cookies or storage', async () => {
 test('axe-core finds no violations on the demo page, inside either widget', async () => {
   const { page, offOrigin } = await open('/demo/');
   await page.locator('#safety .mx-safety').first().waitFor();
-  await page.locator('#explainer .mx-card').first().waitFor();
+  await page.locator('#explainer .mx-answer-point').first().waitFor();
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef

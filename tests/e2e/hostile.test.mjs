@@ -55,7 +55,7 @@ async function shoot(path, act = async () => {}) {
   await tab.setViewportSize({ width: 1280, height: 900 });
   await tab.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   await tab.goto(`${server.origin}${path}`);
-  await tab.locator('#widget .mx-card').first().waitFor();
+  await tab.locator('#widget .mx-answer-point').first().waitFor();
   await act(tab);
   const shot = await tab.locator('#widget .mx-app').screenshot({ animations: 'disabled', caret: 'hide' });
   await tab.close();
@@ -65,6 +65,7 @@ async function shoot(path, act = async () => {}) {
 const SCREENS = {
   'the default view': async () => {},
   'a detail': async (tab) => {
+    await tab.locator('#widget [role=tab]', { hasText: 'How it helps' }).click();
     await tab.locator('#widget [data-term=blood-flow] .mx-card-button').click();
     await tab.locator('#widget .mx-detail').waitFor();
   },
@@ -103,7 +104,7 @@ test('the comparison sees a real change: one custom property set by the host', a
 test('the hostile stylesheet does apply to the host page', async () => {
   const { page: tab } = await openPage(browser.context, server.origin);
   await tab.goto(`${server.origin}/hostile/hostile.html`);
-  await tab.locator('#widget .mx-card').first().waitFor();
+  await tab.locator('#widget .mx-answer-point').first().waitFor();
   const host = await tab.evaluate(() => ({
     paragraph: getComputedStyle(document.querySelector('p#mx1-panel')).display,
     element: getComputedStyle(document.getElementById('widget')).display,

@@ -72,18 +72,19 @@ test('tabs: arrow keys, Home and End move and select; Tab enters the panel and S
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
   await start(page);
   await page.keyboard.press('Tab');
-  assert.equal((await expectFocus(page, '.mx-notice button', 'first Tab')).text, 'Read the safety guidance');
+  assert.equal((await expectFocus(page, '.mx-notice button', 'first Tab')).text, 'Other warning signs, and when to avoid massage');
   await page.keyboard.press('Tab');
-  await expectSelectedTab(page, 'mechanisms', 'How it helps', 'second Tab');
+  await expectSelectedTab(page, 'answer', 'Short answer', 'second Tab');
 
   const steps = [
+    ['ArrowRight', 'mechanisms', 'How it helps'],
     ['ArrowRight', 'techniques', 'Techniques'],
-    ['ArrowRight', 'map', 'Map'],
-    ['ArrowLeft', 'techniques', 'Techniques'],
+    ['ArrowLeft', 'mechanisms', 'How it helps'],
     ['End', 'safety', 'Safety'],
-    ['ArrowRight', 'mechanisms', 'How it helps'], // wraps to the first
+    ['ArrowRight', 'answer', 'Short answer'], // wraps to the first
     ['ArrowLeft', 'safety', 'Safety'], // wraps to the last
-    ['Home', 'mechanisms', 'How it helps'],
+    ['Home', 'answer', 'Short answer'],
+    ['ArrowRight', 'mechanisms', 'How it helps'],
   ];
   for (const [key, view, label] of steps) {
     await page.keyboard.press(key);
@@ -104,7 +105,7 @@ test('tabs: arrow keys, Home and End move and select; Tab enters the panel and S
 
 test('a mechanism card opens its detail with focus on its heading; quotes open; back returns to the card', async () => {
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
-  await start(page);
+  await start(page, '/#view=mechanisms');
   await pressUntil(page, 'Tab', '.mx-card-button', 'Tab to the first card');
   const term = await page.evaluate(() => document.activeElement.closest('[data-term]').dataset.term);
   const name = (await focused(page)).text;
@@ -150,7 +151,8 @@ test('the map: arrow keys move between cells, Enter opens the claims, a quote op
   await pressUntil(page, 'Tab', '[role=tab]', 'Tab to the tabs');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expectSelectedTab(page, 'map', 'Map', 'ArrowRight twice');
+  await page.keyboard.press('ArrowRight');
+  await expectSelectedTab(page, 'map', 'Map', 'ArrowRight three times');
 
   await page.keyboard.press('Tab');
   await expectFocus(page, '.mx-map-scroll', 'Tab to the scrollable map');

@@ -118,14 +118,14 @@ test('after one visit the app works offline; a new deployment shows on the next 
   try {
     const first = await builtFiles(site.dir);
     await page.goto(`${origin}/`);
-    await page.locator('.mx-card').first().waitFor();
+    await page.locator('.mx-answer-point').first().waitFor();
     await until(page, (s) => s.controlled && s.paths.includes(`/${first.wasm}`), 'the first worker');
 
     // Offline: the server is gone and the browser knows it.
     await server.close();
     await browser.context.setOffline(true);
     await page.reload();
-    await page.locator('.mx-card').first().waitFor();
+    await page.locator('.mx-answer-point').first().waitFor();
     await page.locator('#mx-tab-sources').click();
     assert.equal(await page.locator('.mx-source').count(), 5, 'the full widget, offline');
     await page.locator('#mx-tab-map').click();

@@ -2,6 +2,7 @@
 // for the README's embed section:
 //   node tests/e2e/screenshot.mjs                 www/demo-screenshot.png (the demo, 1280 px)
 //   node tests/e2e/screenshot.mjs OUT_DIR         every page at 375 and 1280 px, light and dark
+//   node tests/e2e/screenshot.mjs OUT_DIR PATH..  those pages instead (e.g. '/#view=safety')
 import { join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { serve, launch, openPage } from './support.mjs';
@@ -20,7 +21,10 @@ async function shoot(context, origin, path, file, { width, height = 900, fullPag
   if (offOrigin.length || consoleErrors.length) console.warn(file, { offOrigin, consoleErrors });
 }
 
-const out = process.argv[2];
+const [out, ...paths] = process.argv.slice(2);
+const pages = paths.length
+  ? Object.fromEntries(paths.map((path) => [path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root', path]))
+  : PAGES;
 const server = await serve();
 const browser = await launch();
 try {
@@ -30,7 +34,7 @@ try {
     console.log(`wrote ${file}`);
   } else {
     await mkdir(out, { recursive: true });
-    for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, path] of Object.entries(pages)) {
       for (const width of [375, 1280]) {
         for (const dark of [false, true]) {
           const file = join(out, `${name}-${width}${dark ? '-dark' : ''}.png`);

@@ -8,7 +8,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const VIEWS = ['mechanisms', 'techniques', 'map', 'studies', 'sources', 'safety'];
+const VIEWS = ['answer', 'mechanisms', 'techniques', 'map', 'studies', 'sources', 'safety'];
 
 test('the sources view lists all five articles and no request leaves the origin', async () => {
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
@@ -36,13 +36,13 @@ test('the sources view lists all five articles and no request leaves the origin'
 test('every view renders, keeps the safety notice, and every claim shown has a quote', async () => {
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
   await page.goto(`${server.origin}/`);
-  await page.locator('.mx-card').first().waitFor();
+  await page.locator('.mx-answer-point').first().waitFor();
   for (const view of VIEWS) {
     await page.locator(`#mx-tab-${view}`).click();
     await page.waitForSelector(`[role=tabpanel][data-view=${view}]`);
     // The default view keeps a clean URL; every other view is in the hash.
     const hash = await page.evaluate(() => location.hash);
-    assert.ok(hash === `#view=${view}` || (view === 'mechanisms' && hash === ''), `hash ${hash} for ${view}`);
+    assert.ok(hash === `#view=${view}` || (view === 'answer' && hash === ''), `hash ${hash} for ${view}`);
     assert.equal(await page.locator('.mx-notice').count(), 1, `safety notice on ${view}`);
   }
   // Open every mechanism and technique: each claim shown carries a quote.
@@ -69,8 +69,8 @@ test('a malformed hash shows the defaults with one console warning', async () =>
   const warnings = [];
   page.on('console', (msg) => { if (msg.type() === 'warning') warnings.push(msg.text()); });
   await page.goto(`${server.origin}/#view=<script>alert(1)</script>`);
-  await page.locator('.mx-card').first().waitFor();
-  assert.equal(await page.locator('[role=tabpanel]').getAttribute('data-view'), 'mechanisms');
+  await page.locator('.mx-answer-point').first().waitFor();
+  assert.equal(await page.locator('[role=tabpanel]').getAttribute('data-view'), 'answer');
   assert.equal(warnings.filter((w) => w.includes('massage-explainer')).length, 1);
   assert.deepEqual(consoleErrors, []);
   await page.close();

@@ -37,16 +37,6 @@ fn size_class(count: u32, most: u32) -> &'static str {
     }
 }
 
-/// What a design says about evidence quality, for the map's legend and labels.
-fn strength_words(design: Design) -> &'static str {
-    match design {
-        Design::SystematicReview => "a systematic review",
-        Design::Rct => "a randomised trial",
-        Design::Review => "a narrative review",
-        Design::Unspecified => "no stated design",
-    }
-}
-
 /// Evidence map: how many studies fall in each pair of values of two facets
 /// (comparator × pain duration unless the reader picks others). A real table,
 /// so screen readers announce row and column; a cell's button filters the list.
@@ -169,7 +159,7 @@ fn MapCellView(props: &MapCellProps) -> Html {
         cell.count,
         row_facet.value_label(base, rv),
         col_facet.value_label(base, cv),
-        strength_words(strongest),
+        strongest.label().to_lowercase(),
         cell.identified
     );
     html! {
@@ -189,11 +179,13 @@ fn MapCellView(props: &MapCellProps) -> Html {
 fn Legend() -> Html {
     html! {
         <p class="mx-emap-legend">
-            { "Bigger circles: more studies. Colour: the strongest design in the cell — " }
-            <span class="mx-key mx-strength-systematic-review">{ "systematic review" }</span>{ ", " }
-            <span class="mx-key mx-strength-rct">{ "randomised trial" }</span>{ ", " }
-            <span class="mx-key mx-strength-review">{ "review" }</span>{ ", " }
-            <span class="mx-key mx-strength-unspecified">{ "design not stated" }</span>
+            { "Bigger circles: more studies. Colour: the strongest design in the cell, strongest first — " }
+            { for Design::ALL.iter().enumerate().map(|(i, d)| html! {
+                <>
+                    if i > 0 { { ", " } }
+                    <span class={classes!("mx-key", format!("mx-strength-{}", d.slug()))}>{ d.label().to_lowercase() }</span>
+                </>
+            }) }
             { ". Filters other than the map's two apply to it." }
         </p>
     }

@@ -1,5 +1,7 @@
 //! Small function components, one concern each.
 
+pub mod answer;
+pub mod bottom_line;
 pub mod citations;
 pub mod claim;
 pub mod evidence;

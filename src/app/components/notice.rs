@@ -1,4 +1,6 @@
-//! The safety notice shown on every view; no embed option hides it.
+//! The emergency warning signs, on every view: when to call the emergency
+//! number now, with the number of the reader's region when the host gave one.
+//! No embed option hides it.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -7,11 +9,26 @@ use yew::prelude::*;
 use crate::app::context::use_ctx;
 use crate::app::route::View;
 use crate::app::state::Action;
+use crate::claimbase;
+use crate::claimbase::kinds::Tier;
 
-/// The safety notice on every view. No embed option hides it.
+/// "Call 999 now", or "Call your local emergency number now".
+pub fn call_now(region: Option<&claimbase::model::Region>) -> String {
+    match region {
+        Some(region) => format!("Call {} now", region.emergency),
+        None => "Call your local emergency number now".to_string(),
+    }
+}
+
 #[component]
 pub fn SafetyNotice() -> Html {
     let ctx = use_ctx();
+    let base = claimbase::get();
+    let region = ctx.region.map(|r| base.region(r));
+    let signs = base
+        .safety
+        .iter()
+        .filter(|s| s.tier == Some(Tier::Emergency));
     let onclick = {
         let ctx = ctx.clone();
         Callback::from(move |event: MouseEvent| {
@@ -35,13 +52,13 @@ pub fn SafetyNotice() -> Html {
     };
     html! {
         // A note, not an aside: an embed adds no landmark to its host's page.
-        <div class="mx-notice" role="note" aria-label="Safety notice">
+        <div class="mx-notice" role="note" aria-label="Emergency warning signs">
+            <p><strong>{ call_now(region) }</strong>{ " if you have back pain with any of these:" }</p>
+            <ul class="mx-notice-signs">
+                { for signs.map(|s| html! { <li data-safety={s.id}>{ s.text }</li> }) }
+            </ul>
             <p>
-                <strong>{ "Massage is not a diagnosis. " }</strong>
-                { "Back pain with fever, numbness in the groin, new bladder or bowel problems, a history of cancer, unexplained weight loss or a recent injury needs a doctor first. " }
-                <button type="button" class="mx-link" {onclick}>
-                    { "Read the safety guidance" }
-                </button>
+                <button type="button" class="mx-link" {onclick}>{ "Other warning signs, and when to avoid massage" }</button>
             </p>
         </div>
     }

@@ -1,37 +1,82 @@
-//! The Safety view: red flags, when to avoid massage, questions, self-care.
+//! The Safety view: warning signs by urgency (the emergency tier first), side
+//! effects and how often they happen, when to avoid or adapt massage,
+//! questions for a therapist, self-care.
 
 use yew::prelude::*;
 
+use super::notice::call_now;
 use super::quote::Quote;
+use crate::app::context::use_ctx;
 use crate::claimbase;
-use crate::claimbase::kinds::SafetyKind;
+use crate::claimbase::kinds::{SafetyKind, Tier};
+use crate::claimbase::model::{Region, SafetyItem};
 
-/// Red flags, when to avoid massage, questions for a therapist, self-care.
 #[component]
 pub fn SafetyView() -> Html {
     let base = claimbase::get();
+    let others = SafetyKind::ALL
+        .iter()
+        .filter(|&&k| k != SafetyKind::RedFlag);
     html! {
         <>
             <p class="mx-intro">{ "Massage is one option for back pain, not a diagnosis. Start here if you are unsure whether massage is right for you." }</p>
-            { for SafetyKind::ALL.iter().map(|&kind| {
-                let items: Vec<_> = base.safety.iter().filter(|s| s.kind == kind).collect();
+            <section class="mx-safety mx-safety-red-flag" aria-label={SafetyKind::RedFlag.label()}>
+                <h3>{ SafetyKind::RedFlag.label() }</h3>
+                { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} /> }) }
+            </section>
+            { for others.map(|&kind| {
+                let items: Vec<&'static SafetyItem> = base.safety.iter().filter(|s| s.kind == kind).collect();
                 html! {
                     <section class={classes!("mx-safety", format!("mx-safety-{}", kind.slug()))} aria-label={kind.label()}>
                         <h3>{ kind.label() }</h3>
-                        <ul>
-                            { for items.into_iter().map(|item| html! {
-                                <li data-safety={item.id}>
-                                    <p>{ item.text }</p>
-                                    if let Some(basis) = item.basis {
-                                        <p class="mx-basis">{ format!("Basis: {basis}") }</p>
-                                    }
-                                    { for item.supports.iter().map(|&passage| html! { <Quote {passage} /> }) }
-                                </li>
-                            }) }
-                        </ul>
+                        <ul>{ for items.into_iter().map(item) }</ul>
                     </section>
                 }
             }) }
         </>
+    }
+}
+
+/// What to do for a tier of warning signs, with the region's numbers.
+fn what_to_do(tier: Tier, region: Option<&Region>) -> String {
+    match tier {
+        Tier::Emergency => format!("{}, or go to an emergency department:", call_now(region)),
+        Tier::SameDay => match region.and_then(|r| r.urgent) {
+            Some(line) => format!("See a doctor today, or call {line}:"),
+            None => "See a doctor today, or call a nurse advice line:".to_string(),
+        },
+        Tier::Routine => "See your doctor if:".to_string(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TierProps {
+    tier: Tier,
+}
+
+#[component]
+fn TierList(props: &TierProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let region = ctx.region.map(|r| base.region(r));
+    let items = base.safety.iter().filter(|s| s.tier == Some(props.tier));
+    html! {
+        <div class={classes!("mx-tier", format!("mx-tier-{}", props.tier.slug()))} data-tier={props.tier.slug()}>
+            <h4>{ what_to_do(props.tier, region) }</h4>
+            <ul>{ for items.map(item) }</ul>
+        </div>
+    }
+}
+
+fn item(item: &'static SafetyItem) -> Html {
+    html! {
+        <li data-safety={item.id}>
+            <p>{ item.text }</p>
+            if let Some(detail) = item.detail { <p class="mx-detail-text">{ detail }</p> }
+            if let Some(basis) = item.basis {
+                <p class="mx-basis">{ format!("Source: {basis}") }</p>
+            }
+            { for item.supports.iter().map(|&passage| html! { <Quote {passage} /> }) }
+        </li>
     }
 }

@@ -116,20 +116,10 @@ fn Problems(props: &SourceProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let weak = explain::weak_claims_of(base, props.source);
-    let studies = explain::studies_mentioned_by(base, props.source);
-    if weak.is_empty() && studies.is_empty() {
+    let misdescribed = explain::discrepancies_of(base, props.source);
+    if weak.is_empty() && misdescribed.is_empty() {
         return Html::default();
     }
-    let study_problems = studies.iter().flat_map(|&s| {
-        let study = base.study(s);
-        let ctx = ctx.clone();
-        study.discrepancies.iter().map(move |d| html! {
-            <li>
-                <button type="button" class="mx-link" onclick={ctx.send(Action::OpenStudy(s))}>{ study.label }</button>
-                { ": " }{ *d }
-            </li>
-        })
-    });
     html! {
         <section class="mx-problems" aria-label="What this article gets wrong">
             <h3>{ "What this article gets wrong" }</h3>
@@ -137,7 +127,12 @@ fn Problems(props: &SourceProps) -> Html {
                 { for weak.iter().map(|&c| base.claim(c)).map(|claim| html! {
                     <li><EvidenceBadge level={claim.evidence} />{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
                 }) }
-                { for study_problems }
+                { for misdescribed.into_iter().map(|(s, d)| html! {
+                    <li>
+                        <button type="button" class="mx-link" onclick={ctx.send(Action::OpenStudy(s))}>{ base.study(s).label }</button>
+                        { ": " }{ d.text }
+                    </li>
+                }) }
             </ul>
         </section>
     }

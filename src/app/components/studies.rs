@@ -34,16 +34,16 @@ pub struct StudiesViewProps {
 pub fn StudiesView(props: &StudiesViewProps) -> Html {
     let base = claimbase::get();
     let results = use_memo(props.query.clone(), |query| run(base, query));
-    let identified = base
-        .studies
-        .iter()
-        .filter(|s| s.status == Status::Identified)
-        .count();
+    let count = |status| base.studies.iter().filter(|s| s.status == status).count();
+    let mentioned = count(Status::Identified) + count(Status::Unverified);
+    let intro = format!(
+        "The articles mention {mentioned} studies; {} could be matched to a published study, the rest are unverified. Our review added {} more that the short answer and the evidence labels rest on. Each card sets what the articles say beside what the study found.",
+        count(Status::Identified),
+        count(Status::Added)
+    );
     html! {
         <>
-            <p class="mx-intro">
-                { format!("The articles mention {} studies. {identified} could be matched to a published study; the rest are unverified. Each card sets what the articles say beside what the study found.", base.studies.len()) }
-            </p>
+            <p class="mx-intro">{ intro }</p>
             <Toolbar query={props.query.clone()} />
             <EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} />
             <ResultList results={results.clone()} query={props.query.clone()} selected={props.selected} />

@@ -8,7 +8,7 @@ use super::citations::CiteButtons;
 use super::highlight::{Highlighted, SearchWords};
 use super::quote::Quote;
 use crate::claimbase;
-use crate::claimbase::model::{Publication, StudyIdx, TermIdx};
+use crate::claimbase::model::{Finding, Publication, StudyIdx, TermIdx};
 
 #[derive(Properties, PartialEq)]
 pub struct StudyCardProps {
@@ -53,15 +53,19 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
             <p class="mx-study-facts">
                 <span class={classes!("mx-status", format!("mx-status-{}", study.status.slug()))}>{ study.status.label() }</span>
                 <span>{ study.design.label() }</span>
-                <span>{ format!("Pain: {populations}") }</span>
+                <span>{ format!("Who took part: {populations}") }</span>
                 if let Some(n) = study.identified.as_ref().and_then(|p| p.participants) {
                     <span>{ format!("{n} participants") }</span>
                 }
                 if !study.comparators.is_empty() { <span>{ format!("Compared with: {}", terms(study.comparators)) }</span> }
                 if !study.outcomes.is_empty() { <span>{ format!("Measured: {}", terms(study.outcomes)) }</span> }
             </p>
-            <h4>{ "What the articles say" }</h4>
-            { for mentions.iter().map(|&passage| html! { <Quote {passage} highlight={words.clone()} /> }) }
+            if study.mentions.is_empty() {
+                <p class="mx-muted">{ "No article mentions this study: our review added it because the short answer or the evidence labels rest on it." }</p>
+            } else {
+                <h4>{ "What the articles say" }</h4>
+                { for mentions.iter().map(|&passage| html! { <Quote {passage} highlight={words.clone()} /> }) }
+            }
             if !open {
                 <button type="button" class="mx-link mx-details-toggle" aria-expanded="false" onclick={
                     let expanded = expanded.clone();
@@ -90,9 +94,12 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
         html! {
             <p class="mx-citation">
                 <Highlighted text={p.citation} words={words.clone()} />
+                // The DOI or address as text: the widget makes no requests, a reader may follow it.
                 if !p.doi.is_empty() {
-                    // The DOI as text: the widget makes no requests, a reader may follow it.
                     { " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span>
+                }
+                if !p.url.is_empty() {
+                    { " " }<span class="mx-doi">{ p.url }</span>
                 }
             </p>
         }
@@ -112,16 +119,41 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
                 { citation(p) }
                 <p>{ p.result }</p>
             }
+            if !study.findings.is_empty() {
+                <h4>{ "What it found" }</h4>
+                <ul class="mx-findings">{ for study.findings.iter().map(finding) }</ul>
+            }
             <p class="mx-quality"><span class="mx-label">{ "Evidence quality: " }</span>{ study.quality }</p>
             if !study.discrepancies.is_empty() {
                 <h4>{ "Where the articles get it wrong" }</h4>
                 <ul class="mx-discrepancies">
-                    { for study.discrepancies.iter().map(|d| html! { <li>{ *d }</li> }) }
+                    { for study.discrepancies.iter().map(|d| html! {
+                        <li>
+                            if let Some(source) = d.source {
+                                <span class="mx-label">{ format!("{}: ", claimbase::get().source(source).display_name()) }</span>
+                            }
+                            { d.text }
+                        </li>
+                    }) }
                 </ul>
             }
             if study.identified.is_some() {
                 <CiteButtons studies={Rc::new(vec![props.study])} file_stem={study.id} />
             }
         </>
+    }
+}
+
+/// One result: what was compared and measured, when, what was found, and how sure.
+fn finding(f: &'static Finding) -> Html {
+    html! {
+        <li class="mx-finding">
+            <p class="mx-finding-head">{ format!("{}. {}, {}", f.comparison, f.outcome, f.timing) }</p>
+            <p>{ f.result }</p>
+            <p class="mx-muted">
+                if let Some(people) = f.people { { format!("{people}. ") } }
+                { f.certainty.label() }
+            </p>
+        </li>
     }
 }

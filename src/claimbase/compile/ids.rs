@@ -6,10 +6,14 @@
 use std::collections::HashMap;
 
 use super::check::Check;
+use super::load::SeedFile;
 use super::load::Seeds;
 use super::seed::Id;
+use super::SeedError;
 use crate::claimbase::kinds::TermKind;
-use crate::claimbase::model::{ClaimIdx, DisagreementIdx, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::model::{
+    Cite, ClaimIdx, DisagreementIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
+};
 
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +24,10 @@ pub enum IdKind {
     Disagreement,
     Study,
     Safety,
+    Region,
+    Guideline,
+    /// A sentence of the bottom line.
+    Point,
 }
 
 impl IdKind {
@@ -36,6 +44,9 @@ impl IdKind {
             IdKind::Disagreement => "a disagreement",
             IdKind::Study => "a study",
             IdKind::Safety => "a safety item",
+            IdKind::Region => "a region",
+            IdKind::Guideline => "a guideline",
+            IdKind::Point => "a bottom-line sentence",
         }
     }
 }
@@ -78,11 +89,7 @@ fn with_article(noun: &str) -> String {
 impl Ids {
     /// Defines every id in `seeds`, and the sources: `(id, path)` of each
     /// article, in bundle order.
-    pub fn collect(
-        seeds: &Seeds,
-        sources: &[(&str, &str)],
-        errors: &mut Vec<super::SeedError>,
-    ) -> Ids {
+    pub fn collect(seeds: &Seeds, sources: &[(&str, &str)], errors: &mut Vec<SeedError>) -> Ids {
         let mut ids = Ids::default();
         for (position, &(id, path)) in (0u16..).zip(sources) {
             let path = path.to_string();
@@ -94,26 +101,66 @@ impl Ids {
             };
             ids.defined.insert(id.to_string(), source);
         }
-        let mut check = Check::new(seeds.ontology.file, errors);
-        for (position, (kind, term)) in seeds.ontology.seed.terms().enumerate() {
-            ids.define(&mut check, &term.id, IdKind::Term(kind), position);
-        }
-        let mut check = Check::new(seeds.claims.file, errors);
-        for (position, claim) in seeds.claims.seed.claim.iter().enumerate() {
-            ids.define(&mut check, &claim.id, IdKind::Claim, position);
-        }
-        for (position, d) in seeds.claims.seed.disagreement.iter().enumerate() {
-            ids.define(&mut check, &d.id, IdKind::Disagreement, position);
-        }
-        let mut check = Check::new(seeds.studies.file, errors);
-        for (position, study) in seeds.studies.seed.study.iter().enumerate() {
-            ids.define(&mut check, &study.id, IdKind::Study, position);
-        }
-        let mut check = Check::new(seeds.safety.file, errors);
-        for (position, item) in seeds.safety.seed.safety.iter().enumerate() {
-            ids.define(&mut check, &item.id, IdKind::Safety, position);
-        }
+        let ontology = seeds
+            .ontology
+            .seed
+            .terms()
+            .map(|(kind, t)| (&t.id, IdKind::Term(kind)));
+        ids.define_all(seeds.ontology.file, errors, ontology);
+        let claims = &seeds.claims.seed;
+        let claim_ids = claims.claim.iter().map(|c| (&c.id, IdKind::Claim));
+        ids.define_all(seeds.claims.file, errors, claim_ids);
+        let disagreements = claims
+            .disagreement
+            .iter()
+            .map(|d| (&d.id, IdKind::Disagreement));
+        ids.define_all(seeds.claims.file, errors, disagreements);
+        let studies = seeds
+            .studies
+            .seed
+            .study
+            .iter()
+            .map(|s| (&s.id, IdKind::Study));
+        ids.define_all(seeds.studies.file, errors, studies);
+        let safety = &seeds.safety.seed;
+        ids.define_all(
+            seeds.safety.file,
+            errors,
+            safety.safety.iter().map(|s| (&s.id, IdKind::Safety)),
+        );
+        ids.define_all(
+            seeds.safety.file,
+            errors,
+            safety.region.iter().map(|r| (&r.id, IdKind::Region)),
+        );
+        let guidelines = seeds
+            .guidelines
+            .seed
+            .guideline
+            .iter()
+            .map(|g| (&g.id, IdKind::Guideline));
+        ids.define_all(seeds.guidelines.file, errors, guidelines);
+        let points = seeds
+            .bottom_line
+            .seed
+            .sentence
+            .iter()
+            .map(|p| (&p.id, IdKind::Point));
+        ids.define_all(seeds.bottom_line.file, errors, points);
         ids
+    }
+
+    /// Defines the ids of one list of `file`, numbered from 0 in the order given.
+    fn define_all<'a>(
+        &mut self,
+        file: &SeedFile,
+        errors: &mut Vec<SeedError>,
+        list: impl Iterator<Item = (&'a Id, IdKind)>,
+    ) {
+        let mut check = Check::new(file, errors);
+        for (position, (id, kind)) in list.enumerate() {
+            self.define(&mut check, id, kind, position);
+        }
     }
 
     fn define(&mut self, check: &mut Check, id: &Id, kind: IdKind, position: usize) {
@@ -199,6 +246,17 @@ impl Ids {
     pub fn study(&self, check: &mut Check, id: &Id) -> Option<StudyIdx> {
         self.resolve(check, id, |k| k == IdKind::Study, "study")
             .map(StudyIdx)
+    }
+
+    /// What a bottom-line sentence may cite: a study, a guideline or a claim.
+    pub fn cite(&self, check: &mut Check, id: &Id) -> Option<Cite> {
+        let accept = |k| matches!(k, IdKind::Study | IdKind::Guideline | IdKind::Claim);
+        let position = self.resolve(check, id, accept, "study, guideline or claim")?;
+        match self.defined.get(id.get_ref()).map(|d| d.kind) {
+            Some(IdKind::Study) => Some(Cite::Study(StudyIdx(position))),
+            Some(IdKind::Guideline) => Some(Cite::Guideline(GuidelineIdx(position))),
+            _ => Some(Cite::Claim(ClaimIdx(position))),
+        }
     }
 
     /// A source (article), or an error listing the sources there are.

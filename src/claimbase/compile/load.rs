@@ -144,6 +144,8 @@ toml_files! {
     claims: "claims.toml" => seed::Claims,
     studies: "studies.toml" => seed::Studies,
     safety: "safety.toml" => seed::Safety,
+    guidelines: "guidelines.toml" => seed::Guidelines,
+    bottom_line: "bottom-line.toml" => seed::BottomLine,
 }
 
 /// Reads `seeds_dir` (shown in errors as `shown_as`, e.g. `seeds`).

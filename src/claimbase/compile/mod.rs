@@ -82,14 +82,21 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     let not_claims = check::claims::not_claims(&seeds.claims, &ctx, &mut errors);
     let studies = check::studies::check(&seeds.studies, &ctx, &mut errors);
     let safety = check::safety::check(&seeds.safety, &ctx, &mut errors);
+    let regions = check::safety::regions(&seeds.safety, &mut errors);
+    let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
+    let bottom_line = check::bottom_line::check(&seeds.bottom_line, &ctx, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     let sentences = extract::sentences(&sources, &terms);
     let (sources, studies) = (leak(sources), leak(studies));
+    let meta = &seeds.meta.seed;
     let base = ClaimBase {
-        title: leak_str(seeds.meta.seed.title.as_str()),
-        reviewed: leak_str(seeds.meta.seed.reviewed.get_ref().as_str()),
+        title: leak_str(meta.title.as_str()),
+        reviewed: leak_str(meta.reviewed.get_ref().as_str()),
+        written_by: leak_str(meta.written_by.get_ref().as_str()),
+        independence: leak_str(meta.independence.get_ref().as_str()),
+        bottom_line,
         sources,
         terms: leak(terms),
         claims: leak(claims),
@@ -97,6 +104,8 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         study_index: index::study_index(sources, studies),
         studies,
         safety: leak(safety),
+        guidelines: leak(guidelines),
+        regions: leak(regions),
     };
     let notes = BuildNotes {
         sentences,

@@ -5,7 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::claimbase::kinds::{
-    ClaimKind, Design, Evidence, Population, SafetyKind, Status, TermKind,
+    Certainty, ClaimKind, Design, Evidence, Population, Question, SafetyKind, Status, Strength,
+    TermKind, Tier,
 };
 
 pub type Id = Spanned<String>;
@@ -15,6 +16,8 @@ pub type Id = Spanned<String>;
 pub struct Meta {
     pub title: String,
     pub reviewed: Spanned<String>,
+    pub written_by: Spanned<String>,
+    pub independence: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,8 +121,11 @@ pub struct PublicationSeed {
     pub authors: String,
     pub title: String,
     pub journal: String,
-    pub year: u16,
+    #[serde(default)]
+    pub year: Option<u16>,
     pub doi: String,
+    #[serde(default)]
+    pub url: String,
     #[serde(default)]
     pub volume: String,
     #[serde(default)]
@@ -131,6 +137,27 @@ pub struct PublicationSeed {
     #[serde(default)]
     pub duration: String,
     pub result: String,
+}
+
+/// Where an article describes a study differently from what it is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscrepancySeed {
+    #[serde(default)]
+    pub source: Option<Id>,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingSeed {
+    pub comparison: Spanned<String>,
+    pub outcome: String,
+    pub timing: String,
+    pub result: String,
+    #[serde(default)]
+    pub people: Option<String>,
+    pub certainty: Certainty,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,7 +174,9 @@ pub struct StudySeed {
     pub status: Status,
     pub quality: String,
     #[serde(default)]
-    pub discrepancies: Vec<String>,
+    pub discrepancy: Vec<DiscrepancySeed>,
+    #[serde(default)]
+    pub finding: Vec<FindingSeed>,
     #[serde(default)]
     pub identified: Option<PublicationSeed>,
     #[serde(default)]
@@ -168,7 +197,11 @@ pub struct Studies {
 pub struct SafetySeed {
     pub id: Id,
     pub kind: SafetyKind,
+    #[serde(default)]
+    pub tier: Option<Tier>,
     pub text: String,
+    #[serde(default)]
+    pub detail: Option<String>,
     #[serde(default)]
     pub basis: Option<String>,
     #[serde(default)]
@@ -180,4 +213,72 @@ pub struct SafetySeed {
 pub struct Safety {
     #[serde(default)]
     pub safety: Vec<SafetySeed>,
+    #[serde(default)]
+    pub region: Vec<RegionSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionSeed {
+    pub id: Id,
+    pub name: String,
+    pub emergency: String,
+    #[serde(default)]
+    pub urgent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidelines {
+    #[serde(default)]
+    pub guideline: Vec<GuidelineSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineSeed {
+    pub id: Id,
+    pub name: String,
+    pub issuer: String,
+    pub title: String,
+    pub citation: String,
+    pub year: u16,
+    #[serde(default)]
+    pub doi: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub recommendation: Vec<RecommendationSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationSeed {
+    pub populations: Vec<Population>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub wording: Option<String>,
+    pub strength: Strength,
+    pub certainty: Certainty,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BottomLine {
+    pub summary: Spanned<String>,
+    #[serde(default)]
+    pub sentence: Vec<PointSeed>,
+}
+
+/// A sentence of the bottom line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointSeed {
+    pub id: Id,
+    pub question: Question,
+    pub text: String,
+    #[serde(default)]
+    pub cites: Vec<Id>,
 }

@@ -1,4 +1,5 @@
-//! The claim base's own fields (`claimbase.toml`): title and review date.
+//! The claim base's own fields (`claimbase.toml`): title, review date, who
+//! wrote it, and that a host cannot edit it.
 
 use super::Check;
 use crate::claimbase::compile::load::Parsed;
@@ -21,6 +22,14 @@ pub fn is_date(s: &str) -> bool {
 
 pub fn check(meta: &Parsed<Meta>, errors: &mut Vec<SeedError>) {
     let mut check = Check::new(meta.file, errors);
+    for (field, value) in [
+        ("written_by", &meta.seed.written_by),
+        ("independence", &meta.seed.independence),
+    ] {
+        if value.get_ref().trim().is_empty() {
+            check.at(value.span().start, format!("`{field}` must not be empty"));
+        }
+    }
     let reviewed = &meta.seed.reviewed;
     if !is_date(reviewed.get_ref()) {
         let message = format!(

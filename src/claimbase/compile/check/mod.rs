@@ -3,7 +3,9 @@
 //! `Quotes`. A check reports every problem it finds and goes on, so one build
 //! lists them all.
 
+pub mod bottom_line;
 pub mod claims;
+pub mod guidelines;
 pub mod meta;
 pub mod quotes;
 pub mod safety;

@@ -1,0 +1,132 @@
+//! The Short answer view, the default screen: the bottom line, what the
+//! guidelines say, and how we grade evidence.
+
+use web_sys::{Element, HtmlElement, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use super::bottom_line::BottomLinePanel;
+use super::claim::ClaimCard;
+use super::evidence::EvidenceLegend;
+use super::focus::{reader_has_interacted, scroll_to};
+use crate::app::context::use_ctx;
+use crate::app::route::View;
+use crate::app::state::Action;
+use crate::claimbase;
+use crate::claimbase::model::{ClaimIdx, Guideline, GuidelineIdx};
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerViewProps {
+    /// A claim the answer cites, shown on its own.
+    pub claim: Option<ClaimIdx>,
+    /// The guideline to scroll to.
+    pub guideline: Option<GuidelineIdx>,
+}
+
+#[component]
+pub fn AnswerView(props: &AnswerViewProps) -> Html {
+    let ctx = use_ctx();
+    html! {
+        <>
+            <section class="mx-answer" aria-labelledby={ctx.id("answer-title")}>
+                <h3 id={ctx.id("answer-title")} class="mx-answer-title">{ "The short answer" }</h3>
+                <BottomLinePanel />
+            </section>
+            if let Some(claim) = props.claim {
+                <section class="mx-cited-claim" aria-labelledby={ctx.id("cited-claim")}>
+                    <h3 id={ctx.id("cited-claim")}>{ "A claim this answer rests on" }</h3>
+                    <ClaimCard {claim} />
+                    <button type="button" class="mx-back" onclick={ctx.send(Action::ShowView(View::Answer))}>{ "Close" }</button>
+                </section>
+            }
+            <Guidelines selected={props.guideline} />
+            <EvidenceLegend open=true />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GuidelinesProps {
+    selected: Option<GuidelineIdx>,
+}
+
+/// Every guideline's recommendations about massage; a selected one is
+/// scrolled to (and focused, if the reader followed a link here).
+#[component]
+fn Guidelines(props: &GuidelinesProps) -> Html {
+    let ctx = use_ctx();
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(props.selected, move |selected| {
+            let card = selected.and_then(|g| {
+                let selector = format!("[data-guideline=\"{}\"]", claimbase::get().guideline(g).id);
+                list.cast::<Element>()?
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+            });
+            if let Some(card) = card {
+                scroll_to(&card, ScrollLogicalPosition::Start);
+                if reader_has_interacted() {
+                    if let Ok(card) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(card) {
+                        let _ = card.focus();
+                    }
+                }
+            }
+        });
+    }
+    let base = claimbase::get();
+    html! {
+        <section class="mx-guidelines" aria-labelledby={ctx.id("guidelines-title")}>
+            <h3 id={ctx.id("guidelines-title")}>{ "What the guidelines say" }</h3>
+            <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage: by how long the pain has lasted, and on whether massage should come only with exercise." }</p>
+            <ul class="mx-guideline-list" ref={list}>
+                { for base.guidelines_indexed().map(|(g, guideline)| html! {
+                    <GuidelineCard key={guideline.id} {guideline} selected={props.selected == Some(g)} />
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GuidelineCardProps {
+    guideline: &'static Guideline,
+    selected: bool,
+}
+
+#[component]
+fn GuidelineCard(props: &GuidelineCardProps) -> Html {
+    let g = props.guideline;
+    let populations = |r: &crate::claimbase::model::Recommendation| {
+        r.populations
+            .iter()
+            .map(|p| p.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        <li class={classes!("mx-guideline", props.selected.then_some("mx-selected"))} data-guideline={g.id} tabindex="-1">
+            <h4>{ g.name }</h4>
+            { for g.recommendations.iter().map(|r| html! {
+                <div class="mx-recommendation">
+                    <p class="mx-recommendation-meta">
+                        <span class="mx-label">{ format!("Back pain: {}", populations(r)) }</span>
+                        <span class={classes!("mx-rec", format!("mx-rec-{}", r.strength.slug()))}>{ r.strength.label() }</span>
+                        <span>{ r.certainty.label() }</span>
+                    </p>
+                    <p>{ r.text }</p>
+                    if let Some(wording) = r.wording {
+                        <blockquote class="mx-wording"><p>{ wording }</p></blockquote>
+                    }
+                    if let Some(note) = r.note { <p class="mx-claim-note">{ note }</p> }
+                </div>
+            }) }
+            <p class="mx-citation">
+                { g.citation }
+                if !g.doi.is_empty() { { " " }<span class="mx-doi">{ format!("doi:{}", g.doi) }</span> }
+                if !g.url.is_empty() { { " " }<span class="mx-doi">{ g.url }</span> }
+            </p>
+        </li>
+    }
+}
