@@ -331,3 +331,54 @@ fn the_bottom_line_answers_every_question_and_cites_its_evidence() {
         assert!(base.guideline_by_id(id).is_some(), "{id}");
     }
 }
+
+#[test]
+fn every_article_has_a_complete_card_and_the_computed_rows_follow_the_claim_base() {
+    use massage_explainer::claimbase::kinds::Verdict;
+    use massage_explainer::query::report;
+    let base = claimbase::get();
+    for (idx, source) in base.sources_indexed() {
+        let card = report::card_of(base, idx).unwrap_or_else(|| panic!("{} is rated", source.id));
+        let rows = report::rows(base, card);
+        assert_eq!(
+            rows.len(),
+            base.criteria.len(),
+            "{}: every criterion",
+            source.id
+        );
+        assert!(rows.iter().all(|r| !r.reason.is_empty()));
+    }
+    let row = |source: &str, criterion: &str| {
+        let s = base.source_by_id(source).expect("an article");
+        let c = base.criterion_by_id(criterion).expect("a criterion");
+        let rows = report::rows(base, report::card_of(base, s).expect("rated"));
+        rows.into_iter().find(|r| r.criterion == c).expect("a row")
+    };
+    // Honest both ways: 004 names its author and source; 001 says see a professional.
+    assert_eq!(
+        row("004_0258de91f0d849d6", "who-is-behind-it").verdict,
+        Verdict::Satisfactory
+    );
+    assert_eq!(
+        row("001_ce4c28c02545595a", "who-to-ask").verdict,
+        Verdict::Satisfactory
+    );
+    // Computed: 001 mentions no study, and it is the one that mentions a harm.
+    let studies = row("001_ce4c28c02545595a", "studies-described");
+    assert!(studies.computed);
+    assert_eq!(studies.verdict, Verdict::NotApplicable);
+    assert_eq!(
+        row("001_ce4c28c02545595a", "harms-mentioned").verdict,
+        Verdict::Satisfactory
+    );
+    assert_eq!(
+        row("002_7c94fdeeb76c4d01", "harms-mentioned").verdict,
+        Verdict::NotSatisfactory
+    );
+    let mix = row("000_3e48a30851d90427", "evidence-mix");
+    assert!(
+        mix.reason.starts_with("Of its 19 claims:"),
+        "{}",
+        mix.reason
+    );
+}

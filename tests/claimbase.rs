@@ -4,7 +4,7 @@
 
 use massage_explainer::claimbase::compile::normalize::{closest_passage, find_quote, normalize};
 use massage_explainer::claimbase::compile::{self, extract, SeedError, SeedFile, SeedFiles};
-use massage_explainer::claimbase::kinds::{Certainty, Evidence, Status, Tier};
+use massage_explainer::claimbase::kinds::{Certainty, Evidence, Status, Tier, Verdict};
 use massage_explainer::claimbase::model::Cite;
 
 const ARTICLE: &str = "A small article\n\nMassage can help to relax the muscles\u{a0} in the back. It\u{2019}s said to improve circulation \u{2014} a lot.\n\nSource: https://example.org/a\n";
@@ -147,6 +147,35 @@ text = "How it works is not measured."
 cites = ["relaxes-muscles"]
 "#;
 
+const REPORT_CARDS: &str = r#"
+[[verdict]]
+source = "000_a"
+text = "A small article that says little."
+
+[[criterion]]
+id = "names-sources"
+name = "Names its sources"
+question = "Does it say where its information comes from?"
+satisfactory = "It names the studies behind its claims."
+origin = ["DISCERN 4"]
+
+[[criterion]]
+id = "harms-mentioned"
+name = "Mentions harms"
+question = "Does it mention any harm?"
+satisfactory = "It says what can go wrong."
+origin = ["HealthNewsReview 3"]
+computed = "harms-mentioned"
+
+[[rating]]
+source = "000_a"
+criterion = "names-sources"
+verdict = "not-satisfactory"
+reason = "It names no study."
+  [[rating.quote]]
+  quote = "It's said to improve circulation"
+"#;
+
 fn files() -> SeedFiles {
     SeedFiles {
         articles: vec![SeedFile::new("seeds/articles/000_a.txt", ARTICLE)],
@@ -157,6 +186,7 @@ fn files() -> SeedFiles {
         safety: SeedFile::new("seeds/safety.toml", SAFETY),
         guidelines: SeedFile::new("seeds/guidelines.toml", GUIDELINES),
         bottom_line: SeedFile::new("seeds/bottom-line.toml", BOTTOM_LINE),
+        report_cards: SeedFile::new("seeds/report-cards.toml", REPORT_CARDS),
     }
 }
 
@@ -713,6 +743,98 @@ fn a_discrepancy_about_an_article_needs_that_article_to_mention_the_study() {
         &errors,
         "seeds/studies.toml:12:",
         "`001_b` does not mention study `trial-x`",
+    );
+}
+
+// ---------------------------------------------------------------- report cards
+
+#[test]
+fn the_fixture_compiles_a_report_card() {
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
+    assert_eq!(base.criteria.len(), 2);
+    let card = &base.report_cards[0];
+    assert_eq!(card.ratings.len(), 1, "the computed criterion is not rated");
+    assert_eq!(card.ratings[0].verdict, Verdict::NotSatisfactory);
+    assert_eq!(
+        base.passage_text(&card.ratings[0].quotes[0]),
+        "It\u{2019}s said to improve circulation"
+    );
+}
+
+#[test]
+fn a_missing_rating_is_an_error_at_the_articles_verdict() {
+    let errors = errors_with(|f| {
+        let without = REPORT_CARDS.split("[[rating]]").next().unwrap_or_default();
+        set(&mut f.report_cards, without);
+    });
+    assert_one_error(
+        &errors,
+        "seeds/report-cards.toml:3:",
+        "the report card of `000_a` has no rating for `names-sources`",
+    );
+}
+
+#[test]
+fn a_rating_of_an_unknown_criterion_or_article_is_an_error() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.report_cards,
+            "criterion = \"names-sources\"",
+            "criterion = \"names-source\"",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("seeds/report-cards.toml:23: unknown criterion `names-source`")),
+        "{errors:#?}"
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.report_cards,
+            "source = \"000_a\"\ncriterion",
+            "source = \"999_z\"\ncriterion",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("seeds/report-cards.toml:22: unknown source `999_z`")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_rating_quote_must_be_in_the_rated_article() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.report_cards,
+            "quote = \"It's said to improve circulation\"",
+            "quote = \"It's said to cure everything\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/report-cards.toml:27:",
+        "quote not found in 000_a",
+    );
+}
+
+#[test]
+fn a_rating_needs_a_reason_and_a_computed_criterion_takes_none() {
+    let errors =
+        errors_with(|f| replace(&mut f.report_cards, "reason = \"It names no study.\"\n", ""));
+    assert_one_error(&errors, "seeds/report-cards.toml:23:", "needs a `reason`");
+    let errors = errors_with(|f| {
+        let mut text = REPORT_CARDS.to_string();
+        text.push_str("\n[[rating]]\nsource = \"000_a\"\ncriterion = \"harms-mentioned\"\nverdict = \"satisfactory\"\nreason = \"x\"\n");
+        set(&mut f.report_cards, text);
+    });
+    assert_one_error(
+        &errors,
+        "seeds/report-cards.toml:",
+        "`harms-mentioned` is computed from the claim base: it takes no rating",
     );
 }
 

@@ -194,7 +194,9 @@ fn panel(route: &Route) -> Html {
         View::Studies => {
             html! { <StudiesView selected={route.study} query={route.studies.clone()} /> }
         }
-        View::Sources => html! { <SourcesView source={route.source} passage={route.passage} /> },
+        View::Sources => {
+            html! { <SourcesView source={route.source} passage={route.passage} criterion={route.criterion} /> }
+        }
         View::Safety => html! { <SafetyView /> },
     }
 }

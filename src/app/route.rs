@@ -5,7 +5,9 @@
 use std::fmt;
 
 use crate::claimbase::kinds::TermKind;
-use crate::claimbase::model::{ClaimBase, ClaimIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx};
+use crate::claimbase::model::{
+    ClaimBase, ClaimIdx, CriterionIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
+};
 use crate::claimbase::vocabulary::vocabulary;
 use crate::query::studies::{Facet, Sort, StudyQuery};
 
@@ -48,6 +50,8 @@ pub struct Route {
     pub source: Option<SourceIdx>,
     /// The passage (byte range) the reader scrolls to and marks.
     pub passage: Option<(u32, u32)>,
+    /// The report-card criterion open on the article's card.
+    pub criterion: Option<CriterionIdx>,
     /// The study the study list scrolls to.
     pub study: Option<StudyIdx>,
     /// The guideline the short answer scrolls to.
@@ -162,6 +166,9 @@ impl Route {
         if let Some((start, end)) = self.passage {
             parts.push(format!("at={start}-{end}"));
         }
+        if let Some(criterion) = self.criterion {
+            parts.push(format!("criterion={}", base.criterion(criterion).id));
+        }
         if let Some(study) = self.study {
             parts.push(format!("study={}", base.study(study).id));
         }
@@ -235,6 +242,12 @@ impl Route {
                 );
             }
             "study" => self.study = Some(base.study_by_id(value).ok_or_else(|| unknown("study"))?),
+            "criterion" => {
+                self.criterion = Some(
+                    base.criterion_by_id(value)
+                        .ok_or_else(|| unknown("criterion"))?,
+                )
+            }
             "guideline" => {
                 self.guideline = Some(
                     base.guideline_by_id(value)

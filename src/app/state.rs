@@ -10,7 +10,7 @@ use yew::Reducible;
 use super::route::{Route, View};
 use crate::claimbase;
 use crate::claimbase::model::{
-    Cite, ClaimIdx, GuidelineIdx, Passage, SourceIdx, StudyIdx, TermIdx,
+    Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SourceIdx, StudyIdx, TermIdx,
 };
 use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 
@@ -38,6 +38,8 @@ pub enum Action {
     OpenSource(SourceIdx),
     /// Open an article in the reader, scrolled to a passage.
     OpenPassage(Passage),
+    /// Open an article's report card at one criterion.
+    OpenCriterion(SourceIdx, CriterionIdx),
     /// Show a study in the study list.
     OpenStudy(StudyIdx),
     /// Show a guideline in the short answer.
@@ -130,6 +132,11 @@ impl AppState {
             },
             Action::OpenSource(source) => Route {
                 source: Some(source),
+                ..Route::view(View::Sources)
+            },
+            Action::OpenCriterion(source, criterion) => Route {
+                source: Some(source),
+                criterion: Some(criterion),
                 ..Route::view(View::Sources)
             },
             Action::OpenPassage(p) => Route {

@@ -43,6 +43,19 @@ fn main() -> std::process::ExitCode {
             n.reason
         );
     }
+    let unrated: Vec<&str> = base
+        .sources_indexed()
+        .filter(|&(s, _)| massage_explainer::query::report::card_of(base, s).is_none())
+        .map(|(_, s)| s.id)
+        .collect();
+    println!(
+        "report cards: {} articles rated; not yet rated: {}",
+        base.report_cards.len(),
+        unrated.len()
+    );
+    for id in unrated {
+        println!("  {seeds}/articles/{id}.txt: no [[verdict]] in report-cards.toml");
+    }
     let uncovered = compiled.uncovered_sentences();
     println!(
         "sentences that mention a term but back nothing: {}",

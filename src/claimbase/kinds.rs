@@ -173,3 +173,22 @@ vocabulary! {
         Paragraph = "paragraph", "Paragraph";
     }
 }
+
+vocabulary! {
+    /// A report card's judgement of an article on one criterion.
+    Verdict {
+        Satisfactory = "satisfactory", "Satisfactory";
+        NotSatisfactory = "not-satisfactory", "Not satisfactory";
+        NotApplicable = "not-applicable", "Not applicable";
+    }
+}
+
+vocabulary! {
+    /// Report-card criteria the app works out from the claim base instead of a
+    /// curator's rating.
+    Computed {
+        EvidenceMix = "evidence-mix", "The evidence behind its claims";
+        StudiesDescribed = "studies-described", "How it describes studies";
+        HarmsMentioned = "harms-mentioned", "Whether it mentions harms";
+    }
+}

@@ -4,8 +4,8 @@
 //! (`record!`): the build step writes the bundle from these declarations.
 
 use super::kinds::{
-    BlockKind, Certainty, ClaimKind, Design, Evidence, Population, Question, SafetyKind, Status,
-    Strength, TermKind, Tier,
+    BlockKind, Certainty, ClaimKind, Computed, Design, Evidence, Population, Question, SafetyKind,
+    Status, Strength, TermKind, Tier, Verdict,
 };
 use super::schema::{index, record};
 
@@ -37,6 +37,10 @@ index!(
     /// A region, for its emergency numbers.
     RegionIdx
 );
+index!(
+    /// A report-card criterion.
+    CriterionIdx
+);
 
 record! {
     #[derive(Debug, PartialEq)]
@@ -59,6 +63,10 @@ record! {
         pub guidelines: &'static [Guideline],
         /// Emergency numbers by region (the `region` option).
         pub regions: &'static [Region],
+        /// What the report cards judge articles on.
+        pub criteria: &'static [Criterion],
+        /// Each rated article's card; an article with none is not yet rated.
+        pub report_cards: &'static [ReportCard],
         /// Word index of the studies, for the study list's search.
         pub study_index: SearchIndex,
     }
@@ -315,6 +323,46 @@ record! {
     }
 }
 
+record! {
+    /// A question a report card asks of every article.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Criterion {
+        pub id: &'static str,
+        /// Short, for table headers.
+        pub name: &'static str,
+        /// The question, for readers.
+        pub question: &'static str,
+        /// What a satisfactory article does.
+        pub satisfactory: &'static str,
+        /// The instruments it comes from (HealthNewsReview, DISCERN, JAMA).
+        pub origin: &'static [&'static str],
+        /// Worked out from the claim base rather than rated.
+        pub computed: Option<Computed>,
+    }
+}
+
+record! {
+    /// An article's report card: a verdict line and one rating per curated criterion.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct ReportCard {
+        pub source: SourceIdx,
+        pub verdict: &'static str,
+        pub ratings: &'static [Rating],
+    }
+}
+
+record! {
+    /// A curator's rating of an article on one criterion.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Rating {
+        pub criterion: CriterionIdx,
+        pub verdict: Verdict,
+        pub reason: &'static str,
+        /// What the article says that shows it.
+        pub quotes: &'static [Passage],
+    }
+}
+
 /// What a sentence of the bottom line rests on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cite {
@@ -400,6 +448,7 @@ lists! {
     studies: Study, StudyIdx, study, studies_indexed, study_at, study_by_id;
     guidelines: Guideline, GuidelineIdx, guideline, guidelines_indexed, guideline_at, guideline_by_id;
     regions: Region, RegionIdx, region, regions_indexed, region_at, region_by_id;
+    criteria: Criterion, CriterionIdx, criterion, criteria_indexed, criterion_at, criterion_by_id;
 }
 
 impl ClaimBase {

@@ -2,4 +2,5 @@
 
 pub mod cite;
 pub mod explain;
+pub mod report;
 pub mod studies;

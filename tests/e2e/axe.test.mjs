@@ -13,6 +13,7 @@ const SCREENS = [
   'view=sources&source=004_0258de91f0d849d6', 'view=safety',
   'view=studies&q=cherkin&comparator=usual-care&population=chronic', 'view=studies&design=rct&population=acute',
   'view=answer&guideline=nice-ng59', 'view=answer&claim=evidence-is-strong', 'view=studies&status=added&study=furlan-2008',
+  'view=sources&source=001_ce4c28c02545595a&criterion=studies-described',
 ];
 
 let server;

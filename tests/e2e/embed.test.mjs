@@ -325,15 +325,27 @@ test('the embed adds one global and no cookies or storage', async () => {
   await page.close();
 });
 
-test('axe-core finds no violations on the demo page, inside either widget', async () => {
-  const { page, offOrigin } = await open('/demo/');
-  await page.locator('#safety .mx-safety').first().waitFor();
-  await page.locator('#explainer .mx-answer-point').first().waitFor();
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`));
-  assert.deepEqual(violations, []);
-  assert.deepEqual(offOrigin, []);
-  await page.close();
-});
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds no violations on the demo page, inside either widget, on every screen's kind (${scheme})`, async () => {
+    const { page, offOrigin } = await open('/demo/');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.locator('#safety .mx-safety').first().waitFor();
+    await page.locator('#explainer .mx-answer-point').first().waitFor();
+    await page.addScriptTag({ content: AXE });
+    const audit = () => page.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`));
+    assert.deepEqual(await audit(), [], 'the short answer, and safety in the sidebar');
+    // The report cards, embedded: the table in the main widget, a card in the compact one.
+    await page.evaluate(() => {
+      document.getElementById('explainer').setAttribute('view', 'sources');
+      document.getElementById('safety').setAttribute('state', 'view=sources&source=004_0258de91f0d849d6&criterion=names-sources');
+    });
+    await page.locator('#explainer .mx-report tbody tr').first().waitFor();
+    await page.locator('#safety .mx-report-card [data-criterion=names-sources] details[open]').waitFor();
+    assert.equal(await page.locator('#explainer .mx-report tbody tr').count(), 5, 'a row per article');
+    assert.deepEqual(await audit(), [], 'the report table and a card');
+    assert.deepEqual(offOrigin, []);
+    await page.close();
+  });
+}

@@ -96,3 +96,62 @@ test('the standalone page announces mx-ready once, with the screen, for timing f
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+test('report cards: the table sorts, a cell opens the card at its criterion, quotes and reasons show', async () => {
+  const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}/#view=sources`);
+  const rows = page.locator('.mx-report tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 5);
+  const order = () => rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.article));
+  const inFileOrder = await order();
+  // Sort by "Criteria met": most satisfactory first; again to undo.
+  await page.locator('.mx-report thead button', { hasText: 'Criteria met' }).click();
+  const scores = await page.locator('.mx-report .mx-score').allTextContents();
+  const met = scores.map((s) => Number(s.split(' ')[0]));
+  assert.deepEqual(met, [...met].sort((a, b) => b - a), `sorted: ${scores}`);
+  assert.equal(await page.locator('.mx-report th[aria-sort=descending]').count(), 1);
+  await page.locator('.mx-report thead button', { hasText: 'Criteria met' }).click();
+  assert.deepEqual(await order(), inFileOrder);
+  // Sort by "Who is behind it": 004, which names its writer and publisher, first.
+  await page.locator('.mx-report thead button', { hasText: 'Who is behind it' }).click();
+  assert.equal((await order())[0], '004_0258de91f0d849d6');
+  // A cell opens that article's card at that criterion, with the reason and quotes.
+  await page.locator('[data-article="004_0258de91f0d849d6"] .mx-verdict-cell button').first().click();
+  await page.locator('.mx-reader .mx-report-card').waitFor();
+  assert.match(page.url(), /#view=sources&source=004_0258de91f0d849d6&criterion=who-is-behind-it$/);
+  const open = page.locator('.mx-report-card li[data-criterion=who-is-behind-it] details[open]');
+  await open.waitFor();
+  assert.match(await open.textContent(), /Our rating:/);
+  assert.match(await page.locator('.mx-verdict-line').textContent(), /\S/);
+  // A computed criterion says so, with its reason from the claim base.
+  await page.locator('li[data-criterion=evidence-mix] summary').click();
+  assert.match(await page.locator('li[data-criterion=evidence-mix]').textContent(), /Computed from the claim base: Of its \d+ claims/);
+  // The shared link reloads to the same card, criterion open.
+  const again = await openPage(browser.context, server.origin);
+  await again.page.goto(page.url());
+  await again.page.locator('.mx-report-card li[data-criterion=who-is-behind-it] details[open]').waitFor();
+  await again.page.close();
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('the report table is a keyboard grid: arrow keys move between verdicts, Enter opens one', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}/#view=sources`);
+  await page.locator('.mx-report tbody tr').first().waitFor();
+  // One tab stop in the grid: the first verdict.
+  assert.equal(await page.locator('.mx-verdict-cell button[tabindex="0"]').count(), 1);
+  await page.locator('.mx-verdict-cell button[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const at = await page.evaluate(() => [document.activeElement.dataset.row, document.activeElement.dataset.col]);
+  assert.deepEqual(at, ['1', '1']);
+  const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(label, /^Therapeutic Massage: How Does It Help To Ease Back Pain\?: Names its sources: /);
+  await page.keyboard.press('Enter');
+  await page.locator('.mx-report-card li[data-criterion=names-sources] details[open]').waitFor();
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});

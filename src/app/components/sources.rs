@@ -6,17 +6,19 @@ use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
 use super::focus::{scroll_to, use_focus_on_mount_unless, use_refocus_on_close};
+use super::report_card::{ReportCardView, ReportTable};
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::BlockKind;
-use crate::claimbase::model::SourceIdx;
+use crate::claimbase::model::{CriterionIdx, SourceIdx};
 use crate::query::explain;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesViewProps {
     pub source: Option<SourceIdx>,
     pub passage: Option<(u32, u32)>,
+    pub criterion: Option<CriterionIdx>,
 }
 
 /// The articles: a list, or one article in the reader.
@@ -29,11 +31,13 @@ pub fn SourcesView(props: &SourcesViewProps) -> Html {
         Some(format!("[data-source=\"{}\"] .mx-card-button", source.id))
     });
     if let Some(source) = props.source {
-        return html! { <Reader {source} passage={props.passage} /> };
+        return html! { <Reader {source} passage={props.passage} criterion={props.criterion} /> };
     }
     html! {
         <>
-            <p class="mx-intro">{ "The articles this explainer is built from. Open one to read it with every quoted passage marked, and what it gets wrong." }</p>
+            <p class="mx-intro">{ "The articles this explainer is built from. Open one to read its report card, the article with every quoted passage marked, and what it gets wrong." }</p>
+            <ReportTable />
+            <h3 class="mx-section-title">{ "The articles" }</h3>
             <ul class="mx-source-list" ref={list}>
                 { for base.sources_indexed().map(|(idx, source)| {
                     let byline = byline(source.byline, source.publisher);
@@ -70,6 +74,8 @@ fn byline(name: Option<&str>, publisher: Option<&str>) -> Option<String> {
 struct ReaderProps {
     source: SourceIdx,
     passage: Option<(u32, u32)>,
+    /// The report-card criterion to open.
+    criterion: Option<CriterionIdx>,
 }
 
 #[component]
@@ -84,8 +90,8 @@ fn Reader(props: &ReaderProps) -> Html {
             .copied()
             .find(|&(s, e)| s <= start && start < e)
     });
-    // A passage to show takes focus itself (`ReaderBody`); else the heading does.
-    let heading = use_focus_on_mount_unless(target.is_some());
+    // A passage or criterion to show takes focus itself; else the heading does.
+    let heading = use_focus_on_mount_unless(target.is_some() || props.criterion.is_some());
     let source = base.source(props.source);
     html! {
         <article class="mx-reader" data-source={source.id}>
@@ -99,6 +105,7 @@ fn Reader(props: &ReaderProps) -> Html {
                 // The address as text: the widget never requests it.
                 <p class="mx-source-url"><span class="mx-label">{ "Published at: " }</span><code>{ url }</code></p>
             }
+            <ReportCardView source={props.source} open={props.criterion} />
             <Problems source={props.source} />
             <ReaderBody source={props.source} {marks} {target} />
         </article>

@@ -12,7 +12,7 @@ use super::seed::Id;
 use super::SeedError;
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
-    Cite, ClaimIdx, DisagreementIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
+    Cite, ClaimIdx, CriterionIdx, DisagreementIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
 };
 
 /// What an id names.
@@ -28,6 +28,7 @@ pub enum IdKind {
     Guideline,
     /// A sentence of the bottom line.
     Point,
+    Criterion,
 }
 
 impl IdKind {
@@ -47,6 +48,7 @@ impl IdKind {
             IdKind::Region => "a region",
             IdKind::Guideline => "a guideline",
             IdKind::Point => "a bottom-line sentence",
+            IdKind::Criterion => "a report-card criterion",
         }
     }
 }
@@ -147,6 +149,9 @@ impl Ids {
             .iter()
             .map(|p| (&p.id, IdKind::Point));
         ids.define_all(seeds.bottom_line.file, errors, points);
+        let criteria = seeds.report_cards.seed.criterion.iter();
+        let criteria = criteria.map(|c| (&c.id, IdKind::Criterion));
+        ids.define_all(seeds.report_cards.file, errors, criteria);
         ids
     }
 
@@ -248,6 +253,11 @@ impl Ids {
             .map(StudyIdx)
     }
 
+    pub fn criterion(&self, check: &mut Check, id: &Id) -> Option<CriterionIdx> {
+        self.resolve(check, id, |k| k == IdKind::Criterion, "criterion")
+            .map(CriterionIdx)
+    }
+
     /// What a bottom-line sentence may cite: a study, a guideline or a claim.
     pub fn cite(&self, check: &mut Check, id: &Id) -> Option<Cite> {
         let accept = |k| matches!(k, IdKind::Study | IdKind::Guideline | IdKind::Claim);
@@ -257,6 +267,15 @@ impl Ids {
             Some(IdKind::Guideline) => Some(Cite::Guideline(GuidelineIdx(position))),
             _ => Some(Cite::Claim(ClaimIdx(position))),
         }
+    }
+
+    /// A source's id, for messages.
+    pub fn source_id(&self, source: SourceIdx) -> &str {
+        let is_it = |d: &Definition| d.kind == IdKind::Source && d.position == source.0;
+        self.defined
+            .iter()
+            .find(|(_, d)| is_it(d))
+            .map_or("", |(id, _)| id.as_str())
     }
 
     /// A source (article), or an error listing the sources there are.

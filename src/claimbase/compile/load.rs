@@ -146,6 +146,7 @@ toml_files! {
     safety: "safety.toml" => seed::Safety,
     guidelines: "guidelines.toml" => seed::Guidelines,
     bottom_line: "bottom-line.toml" => seed::BottomLine,
+    report_cards: "report-cards.toml" => seed::ReportCards,
 }
 
 /// Reads `seeds_dir` (shown in errors as `shown_as`, e.g. `seeds`).

@@ -85,6 +85,9 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     let regions = check::safety::regions(&seeds.safety, &mut errors);
     let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
     let bottom_line = check::bottom_line::check(&seeds.bottom_line, &ctx, &mut errors);
+    let criteria = check::report_cards::criteria(&seeds.report_cards, &mut errors);
+    let report_cards =
+        check::report_cards::cards(&seeds.report_cards, &ctx, &criteria, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -106,6 +109,8 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         safety: leak(safety),
         guidelines: leak(guidelines),
         regions: leak(regions),
+        criteria: leak(criteria),
+        report_cards: leak(report_cards),
     };
     let notes = BuildNotes {
         sentences,

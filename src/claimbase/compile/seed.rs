@@ -5,8 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::claimbase::kinds::{
-    Certainty, ClaimKind, Design, Evidence, Population, Question, SafetyKind, Status, Strength,
-    TermKind, Tier,
+    Certainty, ClaimKind, Computed, Design, Evidence, Population, Question, SafetyKind, Status,
+    Strength, TermKind, Tier, Verdict,
 };
 
 pub type Id = Spanned<String>;
@@ -281,4 +281,54 @@ pub struct PointSeed {
     pub text: String,
     #[serde(default)]
     pub cites: Vec<Id>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportCards {
+    #[serde(default)]
+    pub criterion: Vec<CriterionSeed>,
+    #[serde(default)]
+    pub verdict: Vec<VerdictSeed>,
+    #[serde(default)]
+    pub rating: Vec<RatingSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionSeed {
+    pub id: Id,
+    pub name: String,
+    pub question: String,
+    pub satisfactory: String,
+    pub origin: Vec<String>,
+    #[serde(default)]
+    pub computed: Option<Computed>,
+}
+
+/// The line a reader sees first on an article's card; an article with one is rated.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictSeed {
+    pub source: Id,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingSeed {
+    pub source: Id,
+    pub criterion: Id,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub quote: Vec<QuoteSeed>,
+}
+
+/// A quote from the rated article (its `source` is the rating's).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteSeed {
+    pub quote: Spanned<String>,
 }

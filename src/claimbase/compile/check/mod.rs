@@ -8,6 +8,7 @@ pub mod claims;
 pub mod guidelines;
 pub mod meta;
 pub mod quotes;
+pub mod report_cards;
 pub mod safety;
 pub mod sources;
 pub mod studies;
