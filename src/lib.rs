@@ -22,13 +22,14 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
     if let Some(root) = root {
-        let (on_ready, on_change) = embed::host_events(&root);
-        let props = yew::props!(app::ExplainerProps {
-            instance: "mx",
-            hash: app::hash::HashSync::Whole,
-            on_ready,
-            on_change,
-        });
+        // The page's own view (each view has a static page; index.html is the default).
+        let view = root
+            .get_attribute("data-start")
+            .and_then(|v| app::route::View::from_slug(&v));
+        let mut props = app::standalone_props(view.unwrap_or_default());
+        (props.on_ready, props.on_change) = embed::host_events(&root);
+        // Rendering replaces the prerendered markup with identical live markup, in
+        // the same task: nothing flashes or moves.
         yew::Renderer::<app::Explainer>::with_root_and_props(root, props).render();
     }
 }

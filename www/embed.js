@@ -21,30 +21,72 @@ const ATTRIBUTES = ['view', 'state', 'theme', 'compact', 'hash', 'region'];
 
 const here = (file) => new URL(file, import.meta.url).href;
 
-let loading = null;
-/** The wasm module and the stylesheet, loaded once for every instance on the page. */
+let styles = null;
+/** The stylesheet, loaded once for every instance on the page. */
+function loadStyles() {
+  styles ??= fetch(here(FILES.css)).then(async (response) => {
+    if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
+    // A constructed stylesheet, adopted by each shadow root: no <style> element,
+    // nothing inline, and nothing of it leaks to the host page.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(await response.text());
+    return sheet;
+  });
+  return styles;
+}
+
+let wasm = null;
+/** The wasm module, loaded once for every instance on the page. */
+function loadWasm() {
+  wasm ??= import(here(FILES.glue)).then(async (glue) => {
+    await glue.default({ module_or_path: here(FILES.wasm) });
+    return glue;
+  });
+  return wasm;
+}
+
 function load() {
-  loading ??= Promise.all([
-    import(here(FILES.glue)).then(async (glue) => {
-      await glue.default({ module_or_path: here(FILES.wasm) });
-      return glue;
-    }),
-    fetch(here(FILES.css)).then(async (response) => {
-      if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
-      // A constructed stylesheet, adopted by each shadow root: no <style> element,
-      // nothing inline, and nothing of it leaks to the host page.
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(await response.text());
-      return sheet;
-    }),
-  ]).then(([glue, sheet]) => ({ glue, sheet }));
-  return loading;
+  return Promise.all([loadWasm(), loadStyles()]).then(([glue, sheet]) => ({ glue, sheet }));
 }
 
 /** The shadow roots this script attached, so a remount reuses them and no other. */
 const shadows = new WeakMap();
 /** The live instance in each element, so mounting again replaces it. */
 const instances = new WeakMap();
+
+function shadowOf(element) {
+  let shadow = shadows.get(element);
+  if (!shadow) {
+    shadow = element.attachShadow({ mode: 'open' });
+    shadows.set(element, shadow);
+  }
+  return shadow;
+}
+
+/**
+ * The widget's first screen, prerendered at build time (prerender/REGION.html), shown
+ * in the element's shadow root while the wasm loads; the wasm then replaces it with
+ * identical live markup. Only for an element that asks for no other screen (no
+ * `view`, no `state`): any other waits for the wasm.
+ */
+async function preview(element, stillWanted) {
+  if (element.hasAttribute('view') || element.hasAttribute('state')) return;
+  const region = element.getAttribute('region') ?? 'none';
+  if (!/^[a-z]{1,16}$/.test(region)) return;
+  const fragment = fetch(here(`prerender/${region}.html`)).then((r) => (r.ok ? r.text() : null));
+  const [sheet, html] = await Promise.all([loadStyles(), fragment]).catch(() => [null, null]);
+  if (!sheet || html === null || !stillWanted()) return;
+  const shadow = shadowOf(element);
+  shadow.adoptedStyleSheets = [sheet];
+  const root = element.ownerDocument.createElement('div');
+  // As the wasm styles its root (src/embed/dom.rs): theme and density.
+  root.className = 'mx-root';
+  root.dataset.theme = element.getAttribute('theme') ?? 'auto';
+  if (element.hasAttribute('compact')) root.dataset.compact = '';
+  // Markup this build wrote from its own claim base (Yew's renderer escaped every text).
+  root.innerHTML = html;
+  shadow.replaceChildren(root);
+}
 
 /**
  * Mounts the widget into `element`'s open shadow root (attached on first use).
@@ -57,11 +99,7 @@ export async function mount(element, options = {}) {
 
 function attach(element, options, { glue, sheet }) {
   instances.get(element)?.destroy();
-  let shadow = shadows.get(element);
-  if (!shadow) {
-    shadow = element.attachShadow({ mode: 'open' });
-    shadows.set(element, shadow);
-  }
+  const shadow = shadowOf(element);
   shadow.adoptedStyleSheets = [sheet];
   const root = element.ownerDocument.createElement('div');
   shadow.replaceChildren(root);
@@ -91,6 +129,7 @@ class MassageExplainerElement extends HTMLElement {
 
   connectedCallback() {
     const connection = ++this.#connection;
+    preview(this, () => connection === this.#connection && !this.#handle);
     load().then(
       (loaded) => {
         // Not if the element was removed while the wasm loaded.

@@ -13,6 +13,8 @@ pub struct Ctx {
     pub prefix: AttrValue,
     /// Whose emergency numbers to show, if the host said.
     pub region: Option<RegionIdx>,
+    /// Each view has a static page of its own (the standalone site): tabs link to them.
+    pub pages: bool,
 }
 
 impl Ctx {
@@ -37,5 +39,6 @@ pub fn use_ctx() -> Ctx {
         dispatch: fallback.dispatcher(),
         prefix: "mx".into(),
         region: None,
+        pages: false,
     })
 }

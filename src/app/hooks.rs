@@ -10,6 +10,10 @@ use super::state::{Action, AppState};
 use crate::claimbase;
 
 fn current_hash() -> String {
+    // Rendered to static HTML at build time (natively) there is no URL.
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()

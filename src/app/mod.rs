@@ -69,12 +69,38 @@ pub struct ExplainerProps {
     /// Whose emergency numbers to show; `None`: "your local emergency number".
     #[prop_or_default]
     pub region: Option<RegionIdx>,
+    /// Each view has a static page of its own, which its tab links to (the
+    /// standalone site's prerendered pages).
+    #[prop_or_default]
+    pub pages: bool,
     /// Called once, after the first render, with the screen shown.
     #[prop_or_default]
     pub on_ready: Callback<Route>,
     /// Called with every later screen the reader moves to.
     #[prop_or_default]
     pub on_change: Callback<Route>,
+}
+
+/// The standalone site's instance showing `view` first: it owns the URL hash and
+/// each view has a page of its own. The prerenderer renders the same props, so
+/// the live app replaces identical markup.
+pub fn standalone_props(view: View) -> ExplainerProps {
+    yew::props!(ExplainerProps {
+        instance: "mx",
+        hash: HashSync::Whole,
+        start: Route::view(view),
+        pages: true,
+    })
+}
+
+/// The embed's first screen for a host that sets nothing but, perhaps, its
+/// region: what `embed.js` shows while the wasm loads.
+pub fn embed_props(region: Option<RegionIdx>) -> ExplainerProps {
+    yew::props!(ExplainerProps {
+        instance: "mx1",
+        cta_slot: true,
+        region,
+    })
 }
 
 /// "22 November 2026" from "2026-11-22".
@@ -114,6 +140,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         dispatch: state.dispatcher(),
         prefix: props.instance.clone(),
         region: props.region,
+        pages: props.pages,
     };
     let route = &state.route;
     let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));

@@ -28,6 +28,16 @@ vocabulary! {
 }
 
 impl View {
+    /// The address of the view's own static page on the standalone site, next to
+    /// `index.html` (the default view's page).
+    pub fn page(self) -> String {
+        if self == View::default() {
+            "./".to_string()
+        } else {
+            format!("{}.html", self.slug())
+        }
+    }
+
     /// The view that shows details of a term of `kind`.
     pub fn of_term(kind: TermKind) -> View {
         if kind == TermKind::Technique {

@@ -4,9 +4,11 @@
 //! "SCHRODER" and "schroder" are the same word.
 //!
 //! The diacritic table covers Latin-1 and Latin Extended-A (the accents of
-//! Western and Central European languages) plus combining marks; that is what the
-//! articles and citations use, and a full Unicode decomposition table would cost
-//! the wasm more than the whole claim base.
+//! Western and Central European languages) plus combining marks; Greek and
+//! Cyrillic capitals fold to lower case too. Nothing else is folded: other
+//! scripts are compared as written. No Unicode tables are used (not even the
+//! standard library's case and alphabet tables): they would cost the wasm
+//! about 7 KB, more than the articles use.
 
 /// Base letters for U+00C0..=U+017F; `.` keeps the character (Æ, ×, ß, Œ ...).
 const LATIN_BASE: &[u8; 192] = b"aaaaaa.ceeeeiiiidnooooo.ouuuuy..\
@@ -32,12 +34,29 @@ pub fn fold_char(c: char) -> Option<char> {
             return Some(char::from(base));
         }
     }
-    Some(c.to_lowercase().next().unwrap_or(c))
+    let lower = match code {
+        // Greek capitals (not U+03A2, which is unassigned) and Cyrillic capitals.
+        0x391..=0x3a9 if code != 0x3a2 => code + 0x20,
+        0x410..=0x42f => code + 0x20,
+        0x400..=0x40f => code + 0x50,
+        _ => code,
+    };
+    Some(char::from_u32(lower).unwrap_or(c))
 }
 
-/// Whether `c` belongs to a word (combining marks continue one).
+/// Whether `c` belongs to a word: ASCII letters and digits, combining marks (they
+/// continue one), and any other character from U+00C0 up that is not
+/// punctuation, a symbol or a space (Latin-1's signs, general punctuation,
+/// arrows and symbols, CJK punctuation, full-width forms' signs).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    let code = c as u32;
+    match code {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0x80..=0xbf | 0xd7 | 0xf7 => false,
+        0x2000..=0x2bff | 0x3000..=0x303f | 0xfe30..=0xfe4f | 0xff00..=0xff0f => false,
+        0xfff0..=0xffff => false,
+        _ => true,
+    }
 }
 
 /// A word of a text: its byte range in the original and its folded form.
@@ -144,6 +163,18 @@ mod tests {
         assert_eq!(fold_char('Ų'), Some('u'));
         assert_eq!(fold_char('Ÿ'), Some('y'));
         assert_eq!(fold_char('마'), Some('마'));
+    }
+
+    #[test]
+    fn greek_and_cyrillic_capitals_fold_and_punctuation_splits_words() {
+        let folded: Vec<String> = words("ΜΑΣΑΖ «Массаж»—Ёлка, 50×40 é")
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(folded, ["μασαζ", "массаж", "ёлка", "50", "40", "e"]);
+        assert!(!is_word_char('\u{a0}'), "no-break space");
+        assert!(!is_word_char('“'));
+        assert!(is_word_char('마'));
     }
 
     #[test]

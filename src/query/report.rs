@@ -96,7 +96,7 @@ fn evidence_mix(base: &ClaimBase, source: SourceIdx) -> (Verdict, String) {
     let weak = count(Evidence::Overstated) + count(Evidence::Asserted);
     let parts: Vec<String> = profile
         .iter()
-        .map(|(level, n)| format!("{n} {}", level.label().to_lowercase()))
+        .map(|(level, n)| format!("{n} {}", level.label().to_ascii_lowercase()))
         .collect();
     let reason = format!(
         "Of its {}: {}.",

@@ -54,3 +54,29 @@ test(`the demo works with zero violations under ${POLICY}`, async () => {
   assert.deepEqual(await page.evaluate(() => window.__violations), ['style-src-elem inline']);
   await page.close();
 });
+
+for (const path of ['/', '/studies.html', '/demo/']) {
+  test(`${path} has no inline script or style anywhere, and works under the strict policy`, async () => {
+    const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+      });
+    });
+    await page.goto(`${server.origin}${path}`);
+    const inline = await page.evaluate(() => ({
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src).length,
+      styles: document.querySelectorAll('style, [style]').length,
+    }));
+    assert.deepEqual(inline, { scripts: 0, styles: 0 });
+    // Interactive: the live app answers a click.
+    const scope = path === '/demo/' ? '#explainer ' : '';
+    await page.locator(`${scope}[role=tab]`, { hasText: 'Safety' }).click();
+    await page.locator(`${scope}[role=tabpanel][data-view=safety]`).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(offOrigin, []);
+    await page.close();
+  });
+}

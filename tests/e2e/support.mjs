@@ -70,10 +70,11 @@ export async function stage(files = {}) {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Launches headless Debian Chromium with a fresh profile. */
-export async function launch() {
+/** Launches headless Debian Chromium with a fresh profile (`options`: Playwright's, e.g. `javaScriptEnabled`). */
+export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'mx-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -105,7 +106,29 @@ export async function openPage(context, origin) {
   });
   page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  // The widget's markup is prerendered, so it shows before the wasm runs; a test
+  // drives the live app, so every navigation also waits until each widget on the
+  // page has said it is ready (mx-ready).
+  await page.addInitScript(() => {
+    window.__mxReadyCount = 0;
+    document.addEventListener('mx-ready', () => { window.__mxReadyCount += 1; }, { capture: true });
+  });
+  const goto = page.goto.bind(page);
+  // `{ ready: false }` skips the wait (a test of what shows before the wasm).
+  page.goto = async (url, { ready = true, ...options } = {}) => {
+    const response = await goto(url, options);
+    if (ready) await whenReady(page);
+    return response;
+  };
   return { page, offOrigin, consoleErrors };
+}
+
+/** Waits until every widget on the page (standalone root or element) is live. */
+export async function whenReady(page) {
+  await page.waitForFunction(() => {
+    const widgets = document.querySelectorAll('#massage-explainer-app, massage-explainer').length;
+    return window.__mxReadyCount >= widgets;
+  }, null, { timeout: 15000 });
 }
 
 /** Decodes a PNG (8-bit RGB or RGBA, as Chromium writes them) into its pixels. */

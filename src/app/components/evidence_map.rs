@@ -56,8 +56,8 @@ pub fn EvidenceMapView(props: &EvidenceMapProps) -> Html {
         .unwrap_or(0);
     let caption = format!(
         "Number of studies by {} and {}, with the strongest design in each cell. Choosing a cell filters the list.",
-        row_facet.label().to_lowercase(),
-        col_facet.label().to_lowercase()
+        row_facet.label().to_ascii_lowercase(),
+        col_facet.label().to_ascii_lowercase()
     );
     html! {
         <section class="mx-emap-section" aria-labelledby={ctx.id("emap-title")}>
@@ -159,7 +159,7 @@ fn MapCellView(props: &MapCellProps) -> Html {
         cell.count,
         row_facet.value_label(base, rv),
         col_facet.value_label(base, cv),
-        strongest.label().to_lowercase(),
+        strongest.label().to_ascii_lowercase(),
         cell.identified
     );
     html! {
@@ -183,7 +183,7 @@ fn Legend() -> Html {
             { for Design::ALL.iter().enumerate().map(|(i, d)| html! {
                 <>
                     if i > 0 { { ", " } }
-                    <span class={classes!("mx-key", format!("mx-strength-{}", d.slug()))}>{ d.label().to_lowercase() }</span>
+                    <span class={classes!("mx-key", format!("mx-strength-{}", d.slug()))}>{ d.label().to_ascii_lowercase() }</span>
                 </>
             }) }
             { ". Filters other than the map's two apply to it." }

@@ -29,10 +29,12 @@ pub fn Facets(props: &FacetsProps) -> Html {
         n => format!("Filters ({n} active)"),
     };
     // Open on a wide screen, folded on a phone, where it would push the list down.
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_none_or(|w| w >= 760.0);
+    // Prerendered (natively) there is no window: open, as on a wide screen.
+    let wide = !cfg!(target_arch = "wasm32")
+        || web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_none_or(|w| w >= 760.0);
     html! {
         <details class="mx-facets" open={wide}>
             <summary>{ summary }</summary>

@@ -105,7 +105,7 @@ fn CriterionRow(props: &CriterionRowProps) -> Html {
                 <summary>
                     <span class={classes!("mx-verdict", format!("mx-verdict-{}", row.verdict.slug()))} aria-hidden="true">{ symbol(row.verdict) }</span>
                     <span class="mx-criterion-name">{ criterion.name }</span>
-                    <span class="mx-verdict-words">{ format!(": {}", row.verdict.label().to_lowercase()) }</span>
+                    <span class="mx-verdict-words">{ format!(": {}", row.verdict.label().to_ascii_lowercase()) }</span>
                 </summary>
                 <p class="mx-criterion-question">{ criterion.question }</p>
                 <p><span class="mx-label">{ format!("{how}: ") }</span>{ row.reason.clone() }</p>

@@ -49,19 +49,43 @@ pub fn Tabs(props: &TabsProps) -> Html {
     };
     html! {
         <div class="mx-tabs" role="tablist" aria-label="Explainer sections" {onkeydown}>
-            { for View::ALL.iter().map(|&view| {
-                let selected = view == props.current;
-                html! {
-                    <button type="button" role="tab" id={ctx.id(&format!("tab-{}", view.slug()))}
-                        class={classes!("mx-tab", selected.then_some("mx-tab-current"))}
-                        aria-selected={if selected { "true" } else { "false" }}
-                        aria-controls={ctx.id("panel")}
-                        tabindex={if selected { "0" } else { "-1" }}
-                        onclick={ctx.send(Action::ShowView(view))}>
-                        { view.label() }
-                    </button>
-                }
-            }) }
+            { for View::ALL.iter().map(|&view| html! { <Tab {view} selected={view == props.current} /> }) }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TabProps {
+    view: View,
+    selected: bool,
+}
+
+/// One tab. Where each view has a page of its own (the standalone site), a tab
+/// is a link to it, so readers without JavaScript and search engines can follow
+/// it; with the app running, it switches the view in place instead.
+#[component]
+fn Tab(props: &TabProps) -> Html {
+    let ctx = use_ctx();
+    let (view, selected) = (props.view, props.selected);
+    let id = ctx.id(&format!("tab-{}", view.slug()));
+    let class = classes!("mx-tab", selected.then_some("mx-tab-current"));
+    let aria_selected = if selected { "true" } else { "false" };
+    let tabindex = if selected { "0" } else { "-1" };
+    if ctx.pages {
+        let dispatch = ctx.dispatch.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            dispatch.dispatch(Action::ShowView(view));
+        });
+        return html! {
+            <a role="tab" {id} {class} href={view.page()} aria-selected={aria_selected}
+                aria-controls={ctx.id("panel")} {tabindex} {onclick}>{ view.label() }</a>
+        };
+    }
+    html! {
+        <button type="button" role="tab" {id} {class} aria-selected={aria_selected}
+            aria-controls={ctx.id("panel")} {tabindex} onclick={ctx.send(Action::ShowView(view))}>
+            { view.label() }
+        </button>
     }
 }

@@ -171,7 +171,7 @@ fn LinkedTerms(props: &LinkedTermsProps) -> Html {
             <ul class="mx-chips">
                 { for props.linked.iter().map(|&(t, n)| html! {
                     <li><button type="button" class="mx-chip" onclick={ctx.send(Action::OpenTerm(t))}>
-                        { format!("{} ({})", base.term(t).name, articles(n).to_lowercase()) }
+                        { format!("{} ({})", base.term(t).name, articles(n).to_ascii_lowercase()) }
                     </button></li>
                 }) }
             </ul>

@@ -1,0 +1,99 @@
+// Content before the wasm: every view is prerendered at build time (src/bin/
+// prerender.rs), readable with JavaScript off, and the live app replaces it with
+// identical markup, with no layout shift; the embed shows its prerendered first
+// screen in the shadow root while the wasm loads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, stage, DIST } from './support.mjs';
+
+let site;
+let server;
+let browser;
+before(async () => {
+  site = await stage({
+    'host/region.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+      <script type="module" src="/embed.js"></script></head>
+      <body><massage-explainer id="a" region="uk"></massage-explainer>
+      <massage-explainer id="b" view="studies"></massage-explainer></body></html>`,
+  });
+  server = await serve(site.dir);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
+
+test('with JavaScript off, the first page answers the question and names the warning signs; tabs are links', async () => {
+  const noScript = await launch({ javaScriptEnabled: false });
+  const page = await noScript.context.newPage();
+  await page.goto(`${server.origin}/`);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /The short answer/);
+  assert.match(text, /Does it help\?/);
+  assert.match(text, /about 10 points lower on a 0-100 scale/);
+  assert.match(text, /Call your local emergency number now/);
+  assert.match(text, /losing control of your bladder or bowels/);
+  // A tab is a link to its view's own page, which also reads without JavaScript.
+  const href = await page.locator('a[role=tab]', { hasText: 'Safety' }).getAttribute('href');
+  assert.equal(href, 'safety.html');
+  await page.locator('a[role=tab]', { hasText: 'Safety' }).click();
+  await page.waitForURL(/safety\.html$/);
+  assert.match(await page.locator('main').innerText(), /See a doctor today, or call a nurse advice line/);
+  assert.match(await page.title(), /^Safety · /);
+  await noScript.close();
+});
+
+test('the live app replaces the prerendered screen with identical markup and no layout shift', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.origin}/`);
+  const prerendered = await readFile(join(DIST, 'index.html'), 'utf8');
+  const same = await page.evaluate((html) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    // Adjacent text nodes merge in HTML; merge them in the live copy too.
+    const was = parsed.getElementById('massage-explainer-app').firstElementChild;
+    const now = document.getElementById('massage-explainer-app').firstElementChild.cloneNode(true);
+    was.normalize();
+    now.normalize();
+    return { equal: was.isEqualNode(now), live: now.outerHTML.length };
+  }, prerendered);
+  assert.ok(same.live > 1000, 'the live app rendered');
+  assert.equal(same.equal, true, 'the live markup is the prerendered markup');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('every view has its own prerendered page, and the app takes over there on that view', async () => {
+  for (const view of ['mechanisms', 'techniques', 'map', 'studies', 'sources', 'safety']) {
+    const { page, consoleErrors } = await openPage(browser.context, server.origin);
+    await page.goto(`${server.origin}/${view}.html`);
+    assert.equal(await page.locator('[role=tabpanel]').getAttribute('data-view'), view);
+    assert.equal(await page.evaluate(() => location.hash), '', 'its own page keeps a clean URL');
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  }
+});
+
+test('the embed shows its prerendered first screen before the wasm, for its region; other screens wait', async () => {
+  // A fresh browser with no service worker, which would serve the wasm from its cache.
+  const fresh = await launch({ serviceWorkers: 'block' });
+  const { page, consoleErrors } = await openPage(fresh.context, server.origin);
+  // No wasm at all: what the reader sees is the prerendered screen alone.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${server.origin}/host/region.html`, { ready: false });
+  const a = page.locator('#a .mx-answer-summary');
+  await a.waitFor({ timeout: 10000 });
+  assert.match(await a.textContent(), /short time/);
+  assert.match(await page.locator('#a .mx-notice').textContent(), /Call 999 now/);
+  assert.equal(await page.locator('#a .mx-root').getAttribute('data-theme'), 'auto');
+  assert.equal(await page.locator('#b .mx-app').count(), 0, 'a host that asks for another view waits for the wasm');
+  assert.ok(consoleErrors.every((e) => /wasm|could not start|Failed to fetch|net::ERR/i.test(e)), consoleErrors.join('\n'));
+  await fresh.close();
+});
