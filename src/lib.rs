@@ -15,9 +15,27 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 /// Runs when the wasm module is instantiated: on the standalone page, mount the app
 /// (it owns the URL hash, and announces `mx-ready` on its root, as an embed does).
 /// On a page that embeds the widget there is no such element: `embed.js` mounts.
+/// The mount runs in a task of its own, so that compiling and instantiating the
+/// module and taking over the page are two shorter tasks, not one long one that
+/// would keep a phone from answering the reader's first tap.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mount = wasm_bindgen::closure::Closure::once_into_js(mount_standalone);
+    if window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(mount.unchecked_ref(), 0)
+        .is_err()
+    {
+        mount_standalone();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount_standalone() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STANDALONE_ROOT_ID));
@@ -28,8 +46,16 @@ pub fn start() {
             .and_then(|v| app::route::View::from_slug(&v));
         let mut props = app::standalone_props(view.unwrap_or_default());
         (props.on_ready, props.on_change) = embed::host_events(&root);
-        // Rendering replaces the prerendered markup with identical live markup, in
-        // the same task: nothing flashes or moves.
-        yew::Renderer::<app::Explainer>::with_root_and_props(root, props).render();
+        // The release build prerenders the page's view into the root: the app takes
+        // over those very nodes (hydration), so nothing is painted twice and the
+        // largest paint stays the first one. A URL that asks for another screen
+        // gets it rendered afresh.
+        let prerendered = root.first_element_child().is_some();
+        let renderer = yew::Renderer::<app::Explainer>::with_root_and_props(root, props);
+        if prerendered && app::hooks::hash_screen(&app::hash::HashSync::Whole).is_none() {
+            renderer.hydrate();
+        } else {
+            renderer.render();
+        }
     }
 }

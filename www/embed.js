@@ -12,7 +12,7 @@
 // Global names: the element `massage-explainer` and `window.MassageExplainer`
 // (the same `mount` this module exports). No cookies, no storage.
 
-const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-explainer_bg.wasm', css: 'styles.css' };
+const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-explainer_bg.wasm', css: 'styles.css', prerender: null };
 
 const TAG = 'massage-explainer';
 /** The attributes an element passes to the widget as options (README: Embed); the
@@ -53,6 +53,8 @@ function load() {
 const shadows = new WeakMap();
 /** The live instance in each element, so mounting again replaces it. */
 const instances = new WeakMap();
+/** The prerendered first screen shown in an element, which its instance takes over. */
+const previews = new WeakMap();
 
 function shadowOf(element) {
   let shadow = shadows.get(element);
@@ -70,10 +72,12 @@ function shadowOf(element) {
  * `view`, no `state`): any other waits for the wasm.
  */
 async function preview(element, stillWanted) {
-  if (element.hasAttribute('view') || element.hasAttribute('state')) return;
+  if (!FILES.prerender || element.hasAttribute('view') || element.hasAttribute('state')) return;
   const region = element.getAttribute('region') ?? 'none';
   if (!/^[a-z]{1,16}$/.test(region)) return;
-  const fragment = fetch(here(`prerender/${region}.html`)).then((r) => (r.ok ? r.text() : null));
+  // This build's own screens (the folder is named for the build), so the wasm that
+  // takes them over always rendered the same markup.
+  const fragment = fetch(here(`${FILES.prerender}${region}.html`)).then((r) => (r.ok ? r.text() : null));
   const [sheet, html] = await Promise.all([loadStyles(), fragment]).catch(() => [null, null]);
   if (!sheet || html === null || !stillWanted()) return;
   const shadow = shadowOf(element);
@@ -86,6 +90,7 @@ async function preview(element, stillWanted) {
   // Markup this build wrote from its own claim base (Yew's renderer escaped every text).
   root.innerHTML = html;
   shadow.replaceChildren(root);
+  previews.set(element, root);
 }
 
 /**
@@ -101,8 +106,14 @@ function attach(element, options, { glue, sheet }) {
   instances.get(element)?.destroy();
   const shadow = shadowOf(element);
   shadow.adoptedStyleSheets = [sheet];
-  const root = element.ownerDocument.createElement('div');
-  shadow.replaceChildren(root);
+  // The prerendered screen's root, if it is still there: the wasm takes it over
+  // (or renders afresh in it, when the options ask for another screen).
+  let root = previews.get(element);
+  previews.delete(element);
+  if (!root || root.parentNode !== shadow) {
+    root = element.ownerDocument.createElement('div');
+    shadow.replaceChildren(root);
+  }
   let widget = glue.mount(root, options);
   const handle = {
     update(next = {}) {

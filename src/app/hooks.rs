@@ -19,6 +19,11 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The screen (in `Route::encode` form) the URL hash holds for this instance, if any.
+pub fn hash_screen(sync: &HashSync) -> Option<String> {
+    sync.read(&current_hash())
+}
+
 /// The screen the hash holds for this instance, or `start` when it holds none. A
 /// malformed one logs one warning and gives `start` too.
 pub fn route_from_hash(sync: &HashSync, start: &Route) -> Route {

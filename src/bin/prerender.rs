@@ -16,7 +16,8 @@ fn main() -> std::process::ExitCode {
     /// Renders the explainer with the props `props` makes (the renderer wants a
     /// `Send` maker; the props themselves hold callbacks that are not).
     fn render(props: impl FnOnce() -> ExplainerProps + Send + 'static) -> String {
-        let renderer = yew::ServerRenderer::<Explainer>::with_props(props).hydratable(false);
+        // Hydratable: the live app takes over these very nodes.
+        let renderer = yew::ServerRenderer::<Explainer>::with_props(props).hydratable(true);
         futures::executor::block_on(renderer.render())
     }
 

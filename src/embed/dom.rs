@@ -38,8 +38,19 @@ pub fn mount(root: Element, options: JsValue) -> Widget {
     let (config, warning) = decode(&options);
     log_once(&mut None, warning.clone());
     style_root(&root, &config);
+    // embed.js shows the prerendered first screen (for these options) while the
+    // wasm loads: the instance takes over those nodes when it would render the
+    // same screen, and renders afresh otherwise.
+    let hydrate = root.first_element_child().is_some()
+        && config.start == Route::default()
+        && crate::app::hooks::hash_screen(&config.hash).is_none();
     let props = props(&instance, &config, &on_ready, &on_change);
-    let app = yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
+    let renderer = yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props);
+    let app = if hydrate {
+        renderer.hydrate()
+    } else {
+        renderer.render()
+    };
     Widget {
         app,
         root,

@@ -37,13 +37,22 @@ export async function builtFiles(dir) {
   };
 }
 
-/** Writes `dir`/embed.js, pointing at the hashed files in `dir`. */
-export async function writeEmbed(dir) {
+/**
+ * Writes `dir`/embed.js, pointing at the hashed files in `dir`, and at the folder of
+ * this build's prerendered screens (named for the wasm's hash), if there is one.
+ */
+export async function writeEmbed(dir, prerender = null) {
   const template = await readFile(join(WWW, 'embed.js'), 'utf8');
   const slot = /\/\* build:files \*\/ \{[^}]*\}/;
   if (!slot.test(template)) throw new Error('postbuild: www/embed.js has no /* build:files */ object');
-  const files = await builtFiles(dir);
+  const files = { ...await builtFiles(dir), prerender };
   await writeFile(join(dir, 'embed.js'), template.replace(slot, `/* build:files */ ${JSON.stringify(files)}`));
+}
+
+/** The folder, under `dir`, of the embed's prerendered screens for this build. */
+async function prerenderFolder(dir) {
+  const { wasm } = await builtFiles(dir);
+  return `prerender/${wasm.match(/-([0-9a-f]+)_bg\.wasm$/)[1]}/`;
 }
 
 /** The `integrity` value of `bytes`, as Trunk writes it. */
@@ -63,7 +72,10 @@ export async function minifyGlue(dir) {
 
 /**
  * Moves Trunk's inline module script (it imports the glue and starts the wasm) from
- * index.html to start.js, so that no page needs 'unsafe-inline'.
+ * index.html to start.js, so that no page needs 'unsafe-inline'; and starts it only
+ * once the prerendered page has painted, without Trunk's preloads of the glue and
+ * the wasm: the first paint (the largest, too: the app takes over the very same
+ * nodes) never waits for the wasm, on a phone's network or anywhere.
  */
 export async function externalizeLoader(dir, publicUrl = '/') {
   const page = join(dir, 'index.html');
@@ -71,8 +83,11 @@ export async function externalizeLoader(dir, publicUrl = '/') {
   const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (!found) throw new Error('postbuild: no inline loader in index.html');
-  await writeFile(join(dir, 'start.js'), found[1].trim() + '\n');
-  await writeFile(page, html.replace(inline, `<script type="module" src="${publicUrl}start.js"></script>`));
+  const afterPaint = '// After the first paint (the prerendered page), then the app.\n'
+    + 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));\n';
+  await writeFile(join(dir, 'start.js'), afterPaint + found[1].trim() + '\n');
+  const preloads = /<link[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g;
+  await writeFile(page, html.replace(inline, `<script type="module" src="${publicUrl}start.js"></script>`).replace(preloads, ''));
 }
 
 /**
@@ -82,8 +97,9 @@ export async function externalizeLoader(dir, publicUrl = '/') {
  * screens go to prerender/REGION.html. `root` is the project (for cargo).
  */
 export async function placePrerendered(dir, root = resolve(import.meta.dirname, '../..')) {
-  const out = join(dir, 'prerender');
-  await rm(out, { recursive: true, force: true });
+  await rm(join(dir, 'prerender'), { recursive: true, force: true });
+  const folder = await prerenderFolder(dir);
+  const out = join(dir, folder);
   const tmp = join(dir, '.prerender');
   execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', tmp], { cwd: root, stdio: 'inherit' });
   await mkdir(out, { recursive: true });
@@ -101,6 +117,7 @@ export async function placePrerendered(dir, root = resolve(import.meta.dirname, 
     await writeFile(join(dir, isDefault ? 'index.html' : `${view}.html`), filled);
   }
   await rm(tmp, { recursive: true, force: true });
+  await writeEmbed(dir, folder);
   return views.length;
 }
 

@@ -120,6 +120,12 @@ export async function openPage(context, origin) {
     if (ready) await whenReady(page);
     return response;
   };
+  const reload = page.reload.bind(page);
+  page.reload = async (options) => {
+    const response = await reload(options);
+    await whenReady(page);
+    return response;
+  };
   return { page, offOrigin, consoleErrors };
 }
 
