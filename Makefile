@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e coverage bench bench-site
+.PHONY: setup serve build test lint test-native test-browser test-e2e coverage draft bench bench-site
 
 setup:
 	@bash .ci/setup.sh
@@ -23,9 +23,16 @@ build: setup
 	trunk build --release
 	@node tests/e2e/sizes.mjs
 
-# Lists article sentences that mention an ontology term but back no claim.
+# Lists article sentences that mention an ontology term but back no claim, unrated
+# articles and draft claims awaiting review.
 coverage:
 	cargo run --quiet --locked --bin claimbase-report
+
+# A TOML draft for curating a new article: `make draft ARTICLE=seeds/articles/NAME.txt`
+# writes target/drafts/NAME.toml (claims and studies pre-filled from its text).
+draft:
+	@test -n "$(ARTICLE)" || { echo "usage: make draft ARTICLE=seeds/articles/NAME.txt"; exit 2; }
+	cargo run --quiet --locked --bin claimbase-draft -- "$(ARTICLE)"
 
 # The benchmarks (README, "Benchmarks"): size of what the page loads and what each
 # crate adds, first render over 20 cold loads, search latency on the seeds and on

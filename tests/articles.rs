@@ -92,3 +92,85 @@ fn bundled_text_is_verbatim() {
         assert_eq!(source.text, on_disk, "{path}");
     }
 }
+
+#[test]
+fn a_bom_crlf_and_bulleted_or_q_and_a_lines_are_read_as_content() {
+    let text = "\u{feff}Massage and your back: questions\r\n\r\nQ: Does massage help\r\nA: A little, for a short time\r\n\r\nWhat helps\r\n- Heat\r\n- Staying active\r\n1. Gentle exercise\r\n";
+    let meta = detect(text);
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Massage and your back: questions"),
+        "no BOM in the title"
+    );
+    let kinds = classify_lines(text);
+    assert_eq!(
+        kinds,
+        [
+            LineKind::Title,
+            LineKind::Blank,
+            LineKind::Body,
+            LineKind::Body,
+            LineKind::Blank,
+            LineKind::Heading,
+            LineKind::Body,
+            LineKind::Body,
+            LineKind::Body,
+            LineKind::Blank,
+        ]
+    );
+    // Block ranges exclude the carriage returns.
+    let blocks = massage_explainer::claimbase::compile::articles::blocks(text);
+    for (_, start, end) in blocks {
+        assert!(!text[start..end].contains('\r'), "{:?}", &text[start..end]);
+    }
+}
+
+#[test]
+fn html_looking_text_and_a_very_long_article_build() {
+    use massage_explainer::claimbase::compile::{self, SeedFile};
+    let mut files = compile::read_dir(std::path::Path::new("seeds"), "seeds").expect("the seeds");
+    let long: String = (0..3000)
+        .map(|i| format!("Paragraph {i} says massage <em>may</em> ease back pain a little.\n\n"))
+        .collect();
+    files.articles.push(SeedFile::new(
+        "seeds/articles/900_html.txt",
+        "A page with markup\n\n<script>alert(1)</script> is not code here, and <em>emphasis</em> is text.\n",
+    ));
+    files.articles.push(SeedFile::new(
+        "seeds/articles/901_long.txt",
+        format!("A very long article\n\n{long}"),
+    ));
+    let compiled = compile::compile(&files).unwrap_or_else(|e| panic!("{e:#?}"));
+    let html = compiled
+        .base
+        .source(compiled.base.source_by_id("900_html").expect("bundled"));
+    assert!(
+        html.text.contains("<script>alert(1)</script>"),
+        "kept verbatim, shown as text"
+    );
+    let long = compiled
+        .base
+        .source(compiled.base.source_by_id("901_long").expect("bundled"));
+    assert_eq!(long.blocks.len(), 3000);
+    // Both are searchable: markup-looking words are words like any other.
+    use massage_explainer::query::everything::{Index, Kind, Target};
+    let index = Index::build(&compiled.base);
+    let blocks = |text: &str| -> Vec<(&str, u32)> {
+        index
+            .search(&compiled.base, text)
+            .into_iter()
+            .filter(|g| g.kind == Kind::Article)
+            .flat_map(|g| g.hits)
+            .filter_map(|t| match t {
+                Target::Block(s, b) => Some((compiled.base.source(s).id, b)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        blocks("script alert"),
+        [("900_html", 0)],
+        "the title is not a block"
+    );
+    assert_eq!(blocks("paragraph 2999"), [("901_long", 2999)]);
+}

@@ -320,7 +320,7 @@ fn shown_studies(root: &Element) -> Vec<String> {
 }
 
 async fn type_search(root: &Element, text: &str) {
-    let input: web_sys::HtmlInputElement = one(root, "input[type=search]").unchecked_into();
+    let input: web_sys::HtmlInputElement = one(root, ".mx-study-search input").unchecked_into();
     input.set_value(text);
     let event = web_sys::Event::new("input").expect("an event");
     input.dispatch_event(&event).expect("dispatched");

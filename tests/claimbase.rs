@@ -4,7 +4,9 @@
 
 use massage_explainer::claimbase::compile::normalize::{closest_passage, find_quote, normalize};
 use massage_explainer::claimbase::compile::{self, extract, SeedError, SeedFile, SeedFiles};
-use massage_explainer::claimbase::kinds::{Certainty, Evidence, Status, Tier, Verdict};
+use massage_explainer::claimbase::kinds::{
+    Certainty, Design, Evidence, Population, Status, Tier, Verdict,
+};
 use massage_explainer::claimbase::model::Cite;
 
 const ARTICLE: &str = "A small article\n\nMassage can help to relax the muscles\u{a0} in the back. It\u{2019}s said to improve circulation \u{2014} a lot.\n\nSource: https://example.org/a\n";
@@ -187,6 +189,7 @@ fn files() -> SeedFiles {
         guidelines: SeedFile::new("seeds/guidelines.toml", GUIDELINES),
         bottom_line: SeedFile::new("seeds/bottom-line.toml", BOTTOM_LINE),
         report_cards: SeedFile::new("seeds/report-cards.toml", REPORT_CARDS),
+        drafts: Vec::new(),
     }
 }
 
@@ -835,6 +838,151 @@ fn a_rating_needs_a_reason_and_a_computed_criterion_takes_none() {
         &errors,
         "seeds/report-cards.toml:",
         "`harms-mentioned` is computed from the claim base: it takes no rating",
+    );
+}
+
+// ---------------------------------------------------------------- what no curator has reviewed
+
+const TRIAL_REPORT: &str = "A new trial of massage for chronic back pain\n\nIn a randomised trial published in the Journal of Manual Therapy in 2021, 120 adults with chronic low back pain were randomly assigned to weekly massage or usual care. Those who had massage reported less pain after eight weeks.\n\nMassage may also improve circulation in the back.\n";
+
+const QUESTIONS: &str = "Massage questions answered\n\nQ: Does massage help back pain?\nA: A review of studies found that massage eased back pain for a short time.\n";
+
+fn with_new_articles() -> SeedFiles {
+    let mut f = files();
+    f.articles
+        .push(SeedFile::new("seeds/articles/100_trial.txt", TRIAL_REPORT));
+    f.articles
+        .push(SeedFile::new("seeds/articles/101_questions.txt", QUESTIONS));
+    f
+}
+
+#[test]
+fn a_new_article_reporting_a_trial_gives_an_unreviewed_study_with_its_details() {
+    let compiled = compile::compile(&with_new_articles()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
+    let found: Vec<_> = base
+        .studies
+        .iter()
+        .filter(|s| s.status == Status::Unreviewed)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let trial = found[0];
+    assert_eq!(trial.id, "unreviewed-100-trial-1");
+    assert_eq!(trial.design, Design::Rct);
+    assert_eq!(trial.populations, &[Population::Chronic]);
+    assert_eq!(
+        trial.comparators,
+        &[base.term_by_id("usual-care").expect("a term")]
+    );
+    let detected = trial.detected.as_ref().expect("details");
+    assert_eq!(detected.participants, Some("120 adults"));
+    assert_eq!(detected.journal, Some("Journal of Manual Therapy"));
+    assert_eq!(detected.year, Some(2021));
+    assert_eq!(trial.mentions.len(), 1, "the sentence that reports it");
+    assert!(base
+        .passage_text(&trial.mentions[0])
+        .starts_with("In a randomised trial"));
+    let review = found[1];
+    assert_eq!(
+        review.id, "unreviewed-101-questions-1",
+        "numbered within its article"
+    );
+    assert_eq!(review.design, Design::Review);
+    assert!(base
+        .passage_text(&review.mentions[0])
+        .starts_with("A: A review of studies"));
+    // The searchable study index has them too.
+    assert!(base.study_index.words.contains(&"manual"));
+}
+
+#[test]
+fn an_unreviewed_sentence_that_mentions_a_term_goes_with_the_term() {
+    let compiled = compile::compile(&with_new_articles()).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = &compiled.base;
+    let blood = base.term_by_id("blood-flow").expect("a term");
+    let said: Vec<&str> = base
+        .unreviewed
+        .iter()
+        .filter(|u| u.terms.contains(&blood))
+        .map(|u| base.passage_text(&u.passage))
+        .collect();
+    assert_eq!(said, ["Massage may also improve circulation in the back."]);
+}
+
+#[test]
+fn a_draft_of_a_new_article_builds_as_it_is_and_takes_its_sentences_out_of_unreviewed() {
+    use massage_explainer::claimbase::compile::draft;
+    let files = with_new_articles();
+    let compiled = compile::compile(&files).unwrap_or_else(|e| panic!("{e:?}"));
+    let text = draft::draft(&compiled, "100_trial").expect("an article");
+    assert!(text.contains("evidence = \"unreviewed\""), "{text}");
+    assert!(text.contains("draft = true"));
+    assert!(text.contains("[[study]]") && text.contains("120 adults"));
+    let mut with_draft = files.clone();
+    with_draft
+        .drafts
+        .push(SeedFile::new("seeds/drafts/100_trial.toml", text));
+    let again = compile::compile(&with_draft).unwrap_or_else(|e| panic!("{e:?}"));
+    let drafted: Vec<&str> = again
+        .base
+        .claims
+        .iter()
+        .filter(|c| c.evidence == Evidence::Unreviewed)
+        .map(|c| c.text)
+        .collect();
+    assert!(
+        drafted.contains(&"Massage may also improve circulation in the back."),
+        "{drafted:?}"
+    );
+    assert!(
+        drafted.iter().all(|t| TRIAL_REPORT.contains(t)),
+        "each drafted from a sentence"
+    );
+    let from_trial = again.base.source_by_id("100_trial");
+    assert!(again
+        .base
+        .unreviewed
+        .iter()
+        .all(|u| Some(u.passage.source) != from_trial));
+    let found = again
+        .base
+        .studies
+        .iter()
+        .filter(|s| s.status == Status::Unreviewed);
+    assert_eq!(
+        found.count(),
+        1,
+        "the drafted study replaces the trial found; the Q&A's review stays"
+    );
+}
+
+#[test]
+fn unreviewed_evidence_is_only_for_a_draft_and_only_the_build_finds_unreviewed_studies() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.claims,
+            "evidence = \"asserted\"",
+            "evidence = \"unreviewed\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/claims.toml:14:",
+        "`unreviewed` is only for a draft",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.studies,
+            "status = \"identified\"",
+            "status = \"unreviewed\"",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("seeds/studies.toml:3:")
+                && e.contains("for studies the build finds")),
+        "{errors:#?}"
     );
 }
 

@@ -103,7 +103,7 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     );
     for part in [
         "unknown option `veiw`",
-        "view=\"<script>\" (expected one of answer, mechanisms, techniques, map, studies, sources, safety)",
+        "view=\"<script>\" (expected one of answer, mechanisms, techniques, map, studies, sources, safety, search)",
         "state=\"item=nonsense\" (unknown mechanism or technique `nonsense`)",
         "theme=\"blue\" (expected one of light, dark, auto)",
         "hash=\"a b\"",

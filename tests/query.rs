@@ -380,6 +380,7 @@ fn json_strings_are_escaped() {
         quality: "",
         discrepancies: &[],
         findings: &[],
+        detected: None,
         identified: Some(Publication {
             citation: "",
             authors: "O\"Neill AB",
@@ -659,5 +660,176 @@ mod url {
             }
             q
         })
+    }
+}
+
+// ---------------------------------------------------------------- search everything
+
+mod everything {
+    use super::*;
+    use massage_explainer::claimbase::model::SourceIdx;
+    use massage_explainer::query::everything::{snippet, Group, Index, Kind, Target};
+
+    fn seeds_index() -> &'static Index {
+        static INDEX: OnceLock<Index> = OnceLock::new();
+        INDEX.get_or_init(|| Index::build(bundled::get()))
+    }
+
+    fn group(groups: &[Group], kind: Kind) -> Vec<Target> {
+        groups
+            .iter()
+            .find(|g| g.kind == kind)
+            .map(|g| g.hits.clone())
+            .unwrap_or_default()
+    }
+
+    /// Whether every query word prefixes a word of one of `texts` (the rule, by brute force).
+    fn brute_force_matches(texts: &[&str], query: &str) -> bool {
+        let words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| fold::words(t))
+            .map(|w| w.folded)
+            .collect();
+        fold::query_words(query)
+            .iter()
+            .all(|q| words.iter().any(|w| w.starts_with(q.as_str())))
+    }
+
+    fn block_text(base: &ClaimBase, source: SourceIdx, block: u32) -> &'static str {
+        let s = base.source(source);
+        let b = s.blocks[block as usize];
+        &s.text[b.start as usize..b.end as usize]
+    }
+
+    #[test]
+    fn results_come_grouped_in_kind_order_and_nothing_for_nothing_typed() {
+        let base = bundled::get();
+        let groups = seeds_index().search(base, "Circul");
+        let kinds: Vec<Kind> = groups.iter().map(|g| g.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::Claim, Kind::Term, Kind::Study, Kind::Article],
+            "{groups:#?}"
+        );
+        let blood = base.term_by_id("blood-flow").expect("a term");
+        assert_eq!(group(&groups, Kind::Term), [Target::Term(blood)]);
+        assert!(seeds_index().search(base, "  ,.- ").is_empty());
+        assert!(seeds_index().search(base, "zzzqqq").is_empty());
+    }
+
+    #[test]
+    fn a_match_in_the_claims_own_words_ranks_above_one_in_its_quotes() {
+        let base = bundled::get();
+        let claims = group(&seeds_index().search(base, "circulation"), Kind::Claim);
+        let in_title: Vec<bool> = claims
+            .iter()
+            .map(|t| match t {
+                Target::Claim(c) => brute_force_matches(&[base.claim(*c).text], "circulation"),
+                _ => panic!("{t:?} in claims"),
+            })
+            .collect();
+        assert!(in_title.first() == Some(&true), "{in_title:?}");
+        let mut sorted = in_title.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(in_title, sorted, "title matches first");
+        assert!(
+            in_title.contains(&false),
+            "quote-only matches are found too"
+        );
+    }
+
+    #[test]
+    fn every_word_must_match_folded_and_as_a_prefix() {
+        let base = bundled::get();
+        let both = group(&seeds_index().search(base, "LACTIC circ"), Kind::Claim);
+        assert_eq!(both.len(), 1, "{both:?}");
+        let Target::Claim(c) = both[0] else {
+            panic!("{both:?}")
+        };
+        assert!(base.claim(c).text.contains("lactic acid"));
+        assert_eq!(
+            seeds_index().search(base, "lactic circ"),
+            seeds_index().search(base, "láctic CIRC"),
+            "case and accents are folded"
+        );
+    }
+
+    #[test]
+    fn article_and_claim_hits_are_exactly_the_records_matching_every_word() {
+        let base = bundled::get();
+        for query in [
+            "massage",
+            "m",
+            "back pain",
+            "deep tis",
+            "endorph",
+            "research show",
+        ] {
+            let groups = seeds_index().search(base, query);
+            let blocks: BTreeSet<(SourceIdx, u32)> = group(&groups, Kind::Article)
+                .into_iter()
+                .map(|t| match t {
+                    Target::Block(s, b) => (s, b),
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+            let expected: BTreeSet<(SourceIdx, u32)> = base
+                .sources_indexed()
+                .flat_map(|(s, source)| (0..source.blocks.len() as u32).map(move |b| (s, b)))
+                .filter(|&(s, b)| brute_force_matches(&[block_text(base, s, b)], query))
+                .collect();
+            assert_eq!(blocks, expected, "{query}");
+            let claims = group(&groups, Kind::Claim);
+            let expected = base
+                .claims
+                .iter()
+                .filter(|c| {
+                    let mut texts = vec![c.text];
+                    texts.extend(c.supports.iter().map(|p| base.passage_text(p)));
+                    brute_force_matches(&texts, query)
+                })
+                .count();
+            assert_eq!(claims.len(), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn studies_are_found_as_the_study_list_finds_them() {
+        let base = generated();
+        let index = Index::build(base);
+        let found = group(&index.search(base, "schrod"), Kind::Study);
+        let scores = search(base, "schrod").expect("a search");
+        let expected = scores.iter().filter(|&&s| s > 0).count();
+        assert!(expected > 0);
+        assert_eq!(found.len(), expected);
+        let score = |t: &Target| match t {
+            Target::Study(s) => scores[s.index()],
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            found.windows(2).all(|w| score(&w[0]) >= score(&w[1])),
+            "best first"
+        );
+    }
+
+    #[test]
+    fn a_snippet_is_the_matching_sentence_cut_around_the_match() {
+        let words = fold::query_words("circul");
+        let text = "Massage is popular. It may improve circulation, some say. Others disagree.";
+        let (start, end, before, after) = snippet(text, &words, 200);
+        assert_eq!(&text[start..end], "It may improve circulation, some say.");
+        assert!(!before && !after, "a whole sentence");
+        let long = format!("{} circulation {}.", "word ".repeat(80), "more ".repeat(80));
+        let (start, end, before, after) = snippet(&long, &words, 120);
+        assert!(long[start..end].contains("circulation"));
+        assert!(end - start <= 120, "{}", end - start);
+        assert!(before && after);
+        assert!(!long[start..end].starts_with(' ') && !long[start..end].ends_with(' '));
+        // Multi-byte text is cut on character boundaries.
+        let accents = format!("{}circulación {}", "éé ".repeat(60), "ññ ".repeat(60));
+        let (start, end, ..) = snippet(&accents, &words, 50);
+        assert!(accents[start..end].contains("circulación"));
+        // No match: the first sentence.
+        assert_eq!(snippet(text, &[], 200).0, 0);
     }
 }

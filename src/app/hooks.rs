@@ -50,7 +50,7 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
                 .map(|window| {
                     let (sync, start) = (sync.clone(), start.clone());
                     let on_change = move |_: &web_sys::Event| {
-                        dispatch.dispatch(Action::Restore(route_from_hash(&sync, &start)))
+                        dispatch.dispatch(Action::Restore(Box::new(route_from_hash(&sync, &start))))
                     };
                     let on_pop = on_change.clone();
                     (

@@ -16,6 +16,7 @@ use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::RegionIdx;
 use components::answer::AnswerView;
 use components::bottom_line::BottomLineSummary;
+use components::find::{use_slash_to_find, FindBox, FindView};
 use components::map::MapView;
 use components::notice::SafetyNotice;
 use components::safety::SafetyView;
@@ -143,11 +144,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         pages: props.pages,
     };
     let route = &state.route;
-    let tab_id = ctx.id(&format!("tab-{}", route.view.slug()));
+    let root = use_node_ref();
+    let whole_page = props.hash == HashSync::Whole;
+    use_slash_to_find(root.clone(), whole_page);
+    // The search view has no tab: its panel is a region of its own.
+    let (role, labelled_by, label) = if route.view == View::Search {
+        ("region", None, Some("Search results"))
+    } else {
+        let tab = ctx.id(&format!("tab-{}", route.view.slug()));
+        ("tabpanel", Some(tab), None)
+    };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="mx-app">
-                <Header />
+            <div class="mx-app" ref={root}>
+                <Header search={route.search.clone()} {whole_page} />
                 <SafetyNotice />
                 if route.view != View::Answer {
                     <BottomLineSummary />
@@ -156,7 +166,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <div class="mx-nav">
                     <Tabs current={route.view} />
                 </div>
-                <div class="mx-panel" role="tabpanel" id={ctx.id("panel")} aria-labelledby={tab_id} data-view={route.view.slug()}>
+                <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label} data-view={route.view.slug()}>
                     // Names the panel in the heading outline (h1 → h2 → cards' h3).
                     <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
                     { panel(route) }
@@ -176,10 +186,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 #[hook]
 fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
     let state = use_reducer(|| {
-        AppState::default().apply(state::Action::Restore(hooks::route_from_hash(
+        AppState::default().apply(state::Action::Restore(Box::new(hooks::route_from_hash(
             &props.hash,
             &props.start,
-        )))
+        ))))
     });
     {
         // A new start screen (the host changed an attribute) is shown at once; the
@@ -188,7 +198,7 @@ fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
         let mounted = use_mut_ref(|| false);
         use_effect_with(props.start.clone(), move |start| {
             if mounted.replace(true) {
-                dispatch.dispatch(state::Action::Restore(start.clone()))
+                dispatch.dispatch(state::Action::Restore(Box::new(start.clone())))
             }
         });
     }
@@ -224,12 +234,21 @@ fn panel(route: &Route) -> Html {
         View::Sources => {
             html! { <SourcesView source={route.source} passage={route.passage} criterion={route.criterion} /> }
         }
-        View::Safety => html! { <SafetyView /> },
+        View::Safety => html! { <SafetyView selected={route.safety} /> },
+        View::Search => html! { <FindView text={route.search.clone()} /> },
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
+    /// What is in the search box.
+    search: String,
+    /// The explainer is the page (`/` focuses its search box from anywhere).
+    whole_page: bool,
+}
+
 #[component]
-fn Header() -> Html {
+fn Header(props: &HeaderProps) -> Html {
     let base = claimbase::get();
     html! {
         <header class="mx-header">
@@ -240,6 +259,7 @@ fn Header() -> Html {
             <p class="mx-reviewed">
                 { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
             </p>
+            <FindBox text={props.search.clone()} whole_page={props.whole_page} />
         </header>
     }
 }

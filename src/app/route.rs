@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
-    ClaimBase, ClaimIdx, CriterionIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
+    ClaimBase, ClaimIdx, CriterionIdx, GuidelineIdx, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
 };
 use crate::claimbase::vocabulary::vocabulary;
 use crate::query::studies::{Facet, Sort, StudyQuery};
@@ -24,10 +24,17 @@ vocabulary! {
         Studies = "studies", "Studies";
         Sources = "sources", "Sources";
         Safety = "safety", "Safety";
+        /// Search everything: reached from the search box, not a tab.
+        Search = "search", "Search";
     }
 }
 
 impl View {
+    /// The views the tabs switch between (and that have a page of their own).
+    pub fn tabs() -> impl Iterator<Item = View> {
+        View::ALL.iter().copied().filter(|&v| v != View::Search)
+    }
+
     /// The address of the view's own static page on the standalone site, next to
     /// `index.html` (the default view's page).
     pub fn page(self) -> String {
@@ -68,6 +75,11 @@ pub struct Route {
     pub guideline: Option<GuidelineIdx>,
     /// A claim the short answer cites, shown on its own.
     pub claim: Option<ClaimIdx>,
+    /// The safety item the safety view scrolls to.
+    pub safety: Option<SafetyIdx>,
+    /// What was typed in the search box (kept while the reader opens results;
+    /// in the URL, as `q`, only on the search view).
+    pub search: String,
     /// The study list's search, filters, sort and map axes (kept while the
     /// reader visits other views; in the URL only on the studies view).
     pub studies: StudyQuery,
@@ -188,8 +200,14 @@ impl Route {
         if let Some(claim) = self.claim {
             parts.push(format!("claim={}", base.claim(claim).id));
         }
+        if let Some(item) = self.safety {
+            parts.push(format!("safety={}", base.safety_item(item).id));
+        }
         if self.view == View::Studies {
             self.studies.encode(base, &mut parts);
+        }
+        if self.view == View::Search && !self.search.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.search)));
         }
         parts.join("&")
     }
@@ -203,6 +221,10 @@ impl Route {
                 return Err(RouteError::NotKeyValue(pair.to_string()));
             };
             route.set(base, key, value)?;
+        }
+        // `q` is the search box's text on the search view, the study list's elsewhere.
+        if route.view == View::Search {
+            route.search = std::mem::take(&mut route.studies.text);
         }
         // A passage needs its article, and must lie within it.
         if let Some((_, end)) = route.passage {
@@ -265,6 +287,12 @@ impl Route {
                 )
             }
             "claim" => self.claim = Some(base.claim_by_id(value).ok_or_else(|| unknown("claim"))?),
+            "safety" => {
+                self.safety = Some(
+                    base.safety_by_id(value)
+                        .ok_or_else(|| unknown("safety item"))?,
+                )
+            }
             _ => self.studies.set(base, key, value)?,
         }
         Ok(())

@@ -10,7 +10,7 @@ use yew::Reducible;
 use super::route::{Route, View};
 use crate::claimbase;
 use crate::claimbase::model::{
-    Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SourceIdx, StudyIdx, TermIdx,
+    Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
 };
 use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 
@@ -49,7 +49,11 @@ pub enum Action {
     /// Open what a sentence of the short answer cites.
     OpenCite(Cite),
     /// Replace the whole route: from the URL hash, back/forward, or a host.
-    Restore(Route),
+    Restore(Box<Route>),
+    /// The search box's text: search everything (the search view shows the results).
+    Find(String),
+    /// Show a safety item in the safety view.
+    OpenSafety(SafetyIdx),
     /// The study search box's text.
     Search(String),
     /// Tick or untick a facet value.
@@ -65,9 +69,9 @@ pub enum Action {
 
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
-        let searching = matches!(action, Action::Search(_));
+        let searching = matches!(action, Action::Search(_) | Action::Find(_));
         let route = match action {
-            Action::Restore(route) => route,
+            Action::Restore(route) => *route,
             action => self.query_studies(&action).unwrap_or_else(|| {
                 let route = self.navigate(action);
                 Route {
@@ -119,7 +123,17 @@ impl AppState {
     /// The screen an explainer navigation leads to (the study query aside).
     fn navigate(&self, action: Action) -> Route {
         let base = claimbase::get();
-        match action {
+        let keep_search = |route: Route| Route {
+            search: self.route.search.clone(),
+            ..route
+        };
+        keep_search(match action {
+            Action::Find(text) => {
+                return Route {
+                    search: text,
+                    ..Route::view(View::Search)
+                }
+            }
             Action::ShowView(view) => Route::view(view),
             Action::OpenTerm(term) => Route {
                 term: Some(term),
@@ -158,9 +172,13 @@ impl AppState {
             },
             Action::OpenCite(Cite::Study(study)) => self.navigate(Action::OpenStudy(study)),
             Action::OpenCite(Cite::Guideline(g)) => self.navigate(Action::OpenGuideline(g)),
+            Action::OpenSafety(item) => Route {
+                safety: Some(item),
+                ..Route::view(View::Safety)
+            },
             Action::OpenCite(Cite::Claim(claim)) => self.navigate(Action::OpenClaim(claim)),
             _ => self.route.clone(),
-        }
+        })
     }
 }
 

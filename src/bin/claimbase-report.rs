@@ -56,6 +56,19 @@ fn main() -> std::process::ExitCode {
     for id in unrated {
         println!("  {seeds}/articles/{id}.txt: no [[verdict]] in report-cards.toml");
     }
+    let drafts: Vec<&str> = base
+        .claims
+        .iter()
+        .filter(|c| c.evidence == massage_explainer::claimbase::kinds::Evidence::Unreviewed)
+        .map(|c| c.id)
+        .collect();
+    println!(
+        "draft claims awaiting review (evidence \"unreviewed\"): {}",
+        drafts.len()
+    );
+    for id in drafts {
+        println!("  {id}");
+    }
     let uncovered = compiled.uncovered_sentences();
     println!(
         "sentences that mention a term but back nothing: {}",

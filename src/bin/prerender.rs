@@ -35,7 +35,7 @@ fn main() -> std::process::ExitCode {
     };
     let out = Path::new(&out);
     let base = claimbase::get();
-    let views = View::ALL.iter().map(|&view| {
+    let views = View::tabs().map(|view| {
         let path = out.join(format!("views/{}.html", view.slug()));
         write(&path, render(move || standalone_props(view)))
     });

@@ -39,6 +39,8 @@ vocabulary! {
         Asserted = "asserted", "No support given";
         Contradicted = "contradicted", "Contradicted";
         Background = "background", "Background";
+        /// A curator's draft, not graded yet (`draft = true` only).
+        Unreviewed = "unreviewed", "Not yet reviewed";
     }
 }
 
@@ -61,6 +63,7 @@ impl Evidence {
             Evidence::Background => {
                 "A description or a bit of context, not a claim that needs evidence."
             }
+            Evidence::Unreviewed => "Drafted from a new article; our editors have not graded it yet.",
         }
     }
 
@@ -109,6 +112,8 @@ vocabulary! {
         Identified = "identified", "Identified";
         Unverified = "unverified", "Unverified";
         Added = "added", "Added by our review";
+        /// Found in an uncurated article's text by the build, not yet reviewed.
+        Unreviewed = "unreviewed", "Not yet reviewed";
     }
 }
 

@@ -34,6 +34,10 @@ index!(
     GuidelineIdx
 );
 index!(
+    /// A safety item.
+    SafetyIdx
+);
+index!(
     /// A region, for its emergency numbers.
     RegionIdx
 );
@@ -67,6 +71,8 @@ record! {
         pub criteria: &'static [Criterion],
         /// Each rated article's card; an article with none is not yet rated.
         pub report_cards: &'static [ReportCard],
+        /// Sentences that mention a term but no curator has reviewed.
+        pub unreviewed: &'static [Unreviewed],
         /// Word index of the studies, for the study list's search.
         pub study_index: SearchIndex,
     }
@@ -185,6 +191,8 @@ record! {
         pub discrepancies: &'static [Discrepancy],
         /// Its results, row by row, with how sure each is.
         pub findings: &'static [Finding],
+        /// For a study found in an uncurated article: what its text says of it.
+        pub detected: Option<Detected>,
         /// The real study behind the mention, when identified.
         pub identified: Option<Publication>,
         /// For an unverified mention: the closest real study found.
@@ -201,6 +209,29 @@ record! {
         /// The article it is about; `None`: every article that mentions the study.
         pub source: Option<SourceIdx>,
         pub text: &'static str,
+    }
+}
+
+record! {
+    /// The details an uncurated article gives of a study, as it words them.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Detected {
+        /// The words that tell its design ("randomly assigned").
+        pub design_words: &'static [&'static str],
+        /// "over 400 participants".
+        pub participants: Option<&'static str>,
+        pub journal: Option<&'static str>,
+        pub year: Option<u16>,
+    }
+}
+
+record! {
+    /// A sentence no curator has reviewed that mentions an ontology term: shown in
+    /// the term's detail as "also said in articles not yet reviewed".
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Unreviewed {
+        pub passage: Passage,
+        pub terms: &'static [TermIdx],
     }
 }
 
@@ -447,6 +478,7 @@ lists! {
     disagreements: Disagreement, DisagreementIdx, disagreement, disagreements_indexed, disagreement_at, disagreement_by_id;
     studies: Study, StudyIdx, study, studies_indexed, study_at, study_by_id;
     guidelines: Guideline, GuidelineIdx, guideline, guidelines_indexed, guideline_at, guideline_by_id;
+    safety: SafetyItem, SafetyIdx, safety_item, safety_indexed, safety_at, safety_by_id;
     regions: Region, RegionIdx, region, regions_indexed, region_at, region_by_id;
     criteria: Criterion, CriterionIdx, criterion, criteria_indexed, criterion_at, criterion_by_id;
 }

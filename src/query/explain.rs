@@ -175,6 +175,22 @@ pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
     merged
 }
 
+/// `marks` with `passage` marked too when no mark holds its start (a sentence no
+/// curated quote covers, opened from "not yet reviewed" or a report card).
+pub fn with_passage(mut marks: Vec<(u32, u32)>, passage: Option<(u32, u32)>) -> Vec<(u32, u32)> {
+    let Some((start, end)) = passage else {
+        return marks;
+    };
+    if marks.iter().any(|&(s, e)| s <= start && start < e) {
+        return marks;
+    }
+    // Keep the marks sorted and apart: the passage ends where a later mark begins.
+    let at = marks.partition_point(|&(s, _)| s < start);
+    let end = marks.get(at).map_or(end, |&(next, _)| end.min(next));
+    marks.insert(at, (start, end));
+    marks
+}
+
 /// Claims an article makes that research contradicts, that overstate it, or
 /// that stand unsupported, in that order.
 pub fn weak_claims_of(base: &ClaimBase, source: SourceIdx) -> Vec<ClaimIdx> {

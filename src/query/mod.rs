@@ -1,6 +1,7 @@
 //! Questions the views ask of the claim base. Pure Rust, no DOM; tested natively.
 
 pub mod cite;
+pub mod everything;
 pub mod explain;
 pub mod report;
 pub mod studies;

@@ -14,6 +14,7 @@ const SCREENS = [
   'view=studies&q=cherkin&comparator=usual-care&population=chronic', 'view=studies&design=rct&population=acute',
   'view=answer&guideline=nice-ng59', 'view=answer&claim=evidence-is-strong', 'view=studies&status=added&study=furlan-2008',
   'view=sources&source=001_ce4c28c02545595a&criterion=studies-described',
+  'view=search&q=circul', 'view=search&q=qqqzzz', 'view=search', 'view=safety&safety=red-flag-bladder-bowel',
 ];
 
 let server;

@@ -128,9 +128,9 @@ async function filterLatency(root, words) {
   const page = await browser.context.newPage();
   await page.addInitScript(READY_PROBE);
   await page.goto(`${server.origin}/#view=studies`);
-  await page.locator('input[type=search]').waitFor();
+  await page.locator('.mx-study-search input').waitFor();
   const samples = await page.evaluate(async (words) => {
-    const input = document.querySelector('input[type=search]');
+    const input = document.querySelector('.mx-study-search input');
     const panel = document.querySelector('[role=tabpanel]');
     // One key: set the value as typing does, then wait for the DOM to change
     // (the list carries the query, so every key changes something).

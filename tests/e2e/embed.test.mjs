@@ -164,7 +164,7 @@ test('attribute changes update a live instance; invalid ones warn once and show 
   // Initial filters: the study list's search and facets, as its URL hash writes them.
   await set('state', 'q=cherkin&status=identified');
   await page.locator('#a .mx-count[data-count="3"]').waitFor();
-  assert.equal(await page.locator('#a input[type=search]').inputValue(), 'cherkin');
+  assert.equal(await page.locator('#a .mx-study-search input').inputValue(), 'cherkin');
   await set('state', 'view=map&cell=deep-tissue~muscle-tension');
   await page.locator('#a .mx-cell-detail').waitFor();
 
@@ -189,7 +189,7 @@ test('attribute changes update a live instance; invalid ones warn once and show 
   const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
   assert.deepEqual(ours, [
     'massage-explainer: ignoring theme="blue" (expected one of light, dark, auto); using the defaults instead.',
-    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of answer, mechanisms, techniques, map, studies, sources, safety); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
+    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of answer, mechanisms, techniques, map, studies, sources, safety, search); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
   ]);
   await page.locator('#a [role=tab]', { hasText: 'Sources' }).click();
   assert.equal(await viewOf(page, 'a'), 'sources', 'still works');
@@ -349,3 +349,29 @@ for (const scheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('each instance searches on its own: / focuses the box of the instance the reader is in', async () => {
+  const { page, consoleErrors } = await open('/demo/');
+  await page.locator('#safety .mx-tab').first().waitFor();
+  const focusedBox = () => page.evaluate(() => {
+    const host = document.activeElement;
+    return host?.shadowRoot?.activeElement?.closest('.mx-find') ? host.id : null;
+  });
+  // Outside both, `/` is the host page's: neither takes it.
+  await page.locator('body').press('/');
+  assert.equal(await focusedBox(), null);
+  await page.locator('#safety .mx-tab').first().focus();
+  await page.keyboard.press('/');
+  assert.equal(await focusedBox(), 'safety');
+  await page.keyboard.type('lactic');
+  await page.locator('#safety .mx-found-group[data-kind=claims] .mx-hit').first().waitFor();
+  assert.equal(await viewOf(page, 'explainer'), 'answer', 'the other instance is untouched');
+  assert.equal(await page.locator('#explainer .mx-find input').inputValue(), '');
+  // Arrow keys stay within the instance's own results.
+  await page.keyboard.press('ArrowDown');
+  const inSafety = await page.evaluate(() => document.activeElement?.id === 'safety'
+    && document.activeElement.shadowRoot.activeElement?.classList.contains('mx-hit'));
+  assert.ok(inSafety);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});

@@ -81,10 +81,12 @@ for (const [name, act] of Object.entries(SCREENS)) {
     const hostile = await shoot('/hostile/hostile.html', act);
     const diff = compareScreenshots(plain.shot, hostile.shot);
     assert.ok(diff.sameSize && diff.height > 500, `same size: ${JSON.stringify(diff)}`);
-    // Identical but for anti-aliasing noise on a few rounded corners (the page
-    // position differs; seen: up to 65 pixels, each channel off by at most 12). A style
-    // that got through (a font, a colour, a margin) moves or recolours far more.
-    const noise = diff.maxDelta <= 24 && diff.differing <= (diff.width * diff.height) / 5000;
+    // Identical but for anti-aliasing noise on a few rounded corners: the widget
+    // sits at another page offset, so other corners fall on Chromium's 256 px
+    // raster tile edges (the differing rows line up with them). Seen: up to 135
+    // pixels, each channel off by at most 48. A style that got through (a font, a
+    // colour, a margin) moves or recolours far more, and far more strongly.
+    const noise = diff.maxDelta <= 64 && diff.differing <= (diff.width * diff.height) / 5000;
     assert.ok(noise, `${name} differs: ${JSON.stringify(diff)}`);
     assert.deepEqual([...plain.consoleErrors, ...hostile.consoleErrors], []);
     assert.deepEqual([...plain.offOrigin, ...hostile.offOrigin], []);

@@ -64,6 +64,19 @@ test('every view renders, keeps the safety notice, and every claim shown has a q
   await page.close();
 });
 
+test('no view is wider than a 375 px phone', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const hash of [...VIEWS.map((v) => `view=${v}`), 'view=search&q=m', 'view=mechanisms&item=blood-flow', 'view=sources&source=004_0258de91f0d849d6']) {
+    await page.goto(`${server.origin}/#${hash}`);
+    await page.locator('.mx-panel').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.equal(width, 375, `#${hash} scrolls sideways`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
 test('a malformed hash shows the defaults with one console warning', async () => {
   const { page, consoleErrors } = await openPage(browser.context, server.origin);
   const warnings = [];

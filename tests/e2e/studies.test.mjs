@@ -20,7 +20,7 @@ test('filter, search and sort; the URL reloads the same list; RIS and CSL-JSON e
 
   await page.locator('[data-facet=status] input[data-value=identified]').check();
   // Typed key by key: the URL follows once typing pauses, as one history entry.
-  await page.locator('input[type=search]').pressSequentially('cherkin');
+  await page.locator('.mx-study-search input').pressSequentially('cherkin');
   await page.waitForFunction(() => location.hash.includes('q=cherkin'));
   await page.locator('.mx-toolbar select').selectOption('year');
   const list = await shown(page);
@@ -35,7 +35,7 @@ test('filter, search and sort; the URL reloads the same list; RIS and CSL-JSON e
   await again.page.goto(url);
   await again.page.locator('.mx-study').first().waitFor();
   assert.deepEqual(await shown(again.page), list);
-  assert.equal(await again.page.locator('input[type=search]').inputValue(), 'cherkin');
+  assert.equal(await again.page.locator('.mx-study-search input').inputValue(), 'cherkin');
   await again.page.close();
 
   // Back undoes the sort, then the whole search (one entry, not one per key).
@@ -44,7 +44,7 @@ test('filter, search and sort; the URL reloads the same list; RIS and CSL-JSON e
   assert.deepEqual(await shown(page), ['cherkin-2011', 'cherkin-2001', 'cherkin-2003']);
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('q='));
-  assert.equal(await page.locator('input[type=search]').inputValue(), '');
+  assert.equal(await page.locator('.mx-study-search input').inputValue(), '');
 
   // Export the list as RIS and CSL-JSON: files made in the browser.
   await page.goForward();

@@ -26,15 +26,20 @@ pub struct EvidenceLegendProps {
     pub open: bool,
 }
 
-/// What every evidence label means, strongest first.
+/// What every evidence label means, strongest first. "Not yet reviewed" is
+/// listed only when a draft claim carries it.
 #[component]
 pub fn EvidenceLegend(props: &EvidenceLegendProps) -> Html {
+    let base = crate::claimbase::get();
+    let shown = Evidence::ALL.iter().filter(|&&level| {
+        level != Evidence::Unreviewed || base.claims.iter().any(|c| c.evidence == level)
+    });
     html! {
         <details class="mx-legend" open={props.open}>
             <summary>{ "What the evidence labels mean" }</summary>
             <p class="mx-muted">{ "Each claim an article makes carries one label: our judgement of how well the research supports it, with the reason beside it." }</p>
             <dl>
-                { for Evidence::ALL.iter().map(|&level| html! {
+                { for shown.map(|&level| html! {
                     <div class="mx-legend-item">
                         <dt><EvidenceBadge {level} /></dt>
                         <dd>{ level.meaning() }</dd>

@@ -7,6 +7,7 @@ pub mod claim;
 pub mod evidence;
 pub mod evidence_map;
 pub mod facets;
+pub mod find;
 pub mod focus;
 pub mod grid;
 pub mod highlight;

@@ -2,27 +2,59 @@
 //! effects and how often they happen, when to avoid or adapt massage,
 //! questions for a therapist, self-care.
 
+use web_sys::{Element, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use super::focus::{reader_has_interacted, scroll_to};
 use super::notice::call_now;
 use super::quote::Quote;
 use crate::app::context::use_ctx;
 use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
-use crate::claimbase::model::{Region, SafetyItem};
+use crate::claimbase::model::{Region, SafetyIdx, SafetyItem};
+
+#[derive(Properties, PartialEq)]
+pub struct SafetyViewProps {
+    /// The item to scroll to and mark (a search result opened it).
+    #[prop_or_default]
+    pub selected: Option<SafetyIdx>,
+}
 
 #[component]
-pub fn SafetyView() -> Html {
+pub fn SafetyView(props: &SafetyViewProps) -> Html {
     let base = claimbase::get();
+    let view = use_node_ref();
+    {
+        let view = view.clone();
+        use_effect_with(props.selected, move |selected| {
+            let item = selected.and_then(|s| {
+                let selector = format!("[data-safety=\"{}\"]", claimbase::get().safety_item(s).id);
+                view.cast::<Element>()?
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+            });
+            if let Some(item) = item {
+                scroll_to(&item, ScrollLogicalPosition::Center);
+                if reader_has_interacted() {
+                    if let Ok(item) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(item) {
+                        let _ = item.focus();
+                    }
+                }
+            }
+        });
+    }
+    let selected = props.selected.map(|s| base.safety_item(s).id);
+    let item = |it: &'static SafetyItem| item(it, selected == Some(it.id));
     let others = SafetyKind::ALL
         .iter()
         .filter(|&&k| k != SafetyKind::RedFlag);
     html! {
-        <>
+        <div ref={view}>
             <p class="mx-intro">{ "Massage is one option for back pain, not a diagnosis. Start here if you are unsure whether massage is right for you." }</p>
             <section class="mx-safety mx-safety-red-flag" aria-label={SafetyKind::RedFlag.label()}>
                 <h3>{ SafetyKind::RedFlag.label() }</h3>
-                { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} /> }) }
+                { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} {selected} /> }) }
             </section>
             { for others.map(|&kind| {
                 let items: Vec<&'static SafetyItem> = base.safety.iter().filter(|s| s.kind == kind).collect();
@@ -33,7 +65,7 @@ pub fn SafetyView() -> Html {
                     </section>
                 }
             }) }
-        </>
+        </div>
     }
 }
 
@@ -52,6 +84,8 @@ fn what_to_do(tier: Tier, region: Option<&Region>) -> String {
 #[derive(Properties, PartialEq)]
 struct TierProps {
     tier: Tier,
+    /// The id of the item to mark.
+    selected: Option<&'static str>,
 }
 
 #[component]
@@ -63,14 +97,14 @@ fn TierList(props: &TierProps) -> Html {
     html! {
         <div class={classes!("mx-tier", format!("mx-tier-{}", props.tier.slug()))} data-tier={props.tier.slug()}>
             <h4>{ what_to_do(props.tier, region) }</h4>
-            <ul>{ for items.map(item) }</ul>
+            <ul>{ for items.map(|it| item(it, props.selected == Some(it.id))) }</ul>
         </div>
     }
 }
 
-fn item(item: &'static SafetyItem) -> Html {
+fn item(item: &'static SafetyItem, selected: bool) -> Html {
     html! {
-        <li data-safety={item.id}>
+        <li data-safety={item.id} class={classes!(selected.then_some("mx-selected"))} tabindex={selected.then_some("-1")}>
             <p>{ item.text }</p>
             if let Some(detail) = item.detail { <p class="mx-detail-text">{ detail }</p> }
             if let Some(basis) = item.basis {

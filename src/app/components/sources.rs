@@ -82,7 +82,7 @@ struct ReaderProps {
 fn Reader(props: &ReaderProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let marks = explain::quoted_ranges(base, props.source);
+    let marks = explain::with_passage(explain::quoted_ranges(base, props.source), props.passage);
     // The marked range that holds the requested passage.
     let target = props.passage.and_then(|(start, _)| {
         marks

@@ -36,8 +36,13 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
     let results = use_memo(props.query.clone(), |query| run(base, query));
     let count = |status| base.studies.iter().filter(|s| s.status == status).count();
     let mentioned = count(Status::Identified) + count(Status::Unverified);
+    let found = match count(Status::Unreviewed) {
+        0 => String::new(),
+        1 => " One more is mentioned in an article not yet reviewed.".to_string(),
+        n => format!(" {n} more are mentioned in articles not yet reviewed."),
+    };
     let intro = format!(
-        "The articles mention {mentioned} studies; {} could be matched to a published study, the rest are unverified. Our review added {} more that the short answer and the evidence labels rest on. Each card sets what the articles say beside what the study found.",
+        "The articles mention {mentioned} studies; {} could be matched to a published study, the rest are unverified. Our review added {} more that the short answer and the evidence labels rest on.{found} Each card sets what the articles say beside what the study found.",
         count(Status::Identified),
         count(Status::Added)
     );
@@ -77,10 +82,10 @@ fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     html! {
-        <div class="mx-toolbar" role="search">
-            <label class="mx-field mx-search">
+        <div class="mx-toolbar" role="search" aria-label="Search studies">
+            <label class="mx-field mx-study-search">
                 <span>{ "Search studies" }</span>
-                <input type="search" id={ctx.id("search")} value={props.query.text.clone()} oninput={on_search}
+                <input type="search" id={ctx.id("study-search")} value={props.query.text.clone()} oninput={on_search}
                     placeholder="Author, journal, what the articles say…" autocomplete="off" spellcheck="false" />
             </label>
             <label class="mx-field">

@@ -119,6 +119,9 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
                 { citation(p) }
                 <p>{ p.result }</p>
             }
+            if let Some(d) = &study.detected {
+                <Detected detected={d} />
+            }
             if !study.findings.is_empty() {
                 <h4>{ "What it found" }</h4>
                 <ul class="mx-findings">{ for study.findings.iter().map(finding) }</ul>
@@ -155,5 +158,37 @@ fn finding(f: &'static Finding) -> Html {
                 { f.certainty.label() }
             </p>
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetectedProps {
+    detected: &'static claimbase::model::Detected,
+}
+
+/// What an article not yet reviewed says of a study, in its own words.
+#[component]
+fn Detected(props: &DetectedProps) -> Html {
+    let d = props.detected;
+    let mut said: Vec<String> = Vec::new();
+    if !d.design_words.is_empty() {
+        said.push(format!("design: “{}”", d.design_words.join("”, “")));
+    }
+    if let Some(people) = d.participants {
+        said.push(format!("who took part: “{people}”"));
+    }
+    if let Some(journal) = d.journal {
+        said.push(format!("journal: {journal}"));
+    }
+    if let Some(year) = d.year {
+        said.push(format!("year: {year}"));
+    }
+    html! {
+        <>
+            <h4>{ "What the article's text says of it (unchecked)" }</h4>
+            <p class="mx-detected">
+                { if said.is_empty() { "No details: it names no design, size, journal or year.".to_string() } else { format!("{}.", said.join("; ")) } }
+            </p>
+        </>
     }
 }

@@ -22,8 +22,9 @@ pub fn Tabs(props: &TabsProps) -> Html {
         let ctx = ctx.clone();
         let current = props.current;
         Callback::from(move |event: KeyboardEvent| {
-            let count = View::ALL.len();
-            let at = View::ALL.iter().position(|&v| v == current).unwrap_or(0);
+            let tabs: Vec<View> = View::tabs().collect();
+            let count = tabs.len();
+            let at = tabs.iter().position(|&v| v == current).unwrap_or(0);
             let next = match event.key().as_str() {
                 "ArrowRight" => (at + 1) % count,
                 "ArrowLeft" => (at + count - 1) % count,
@@ -42,14 +43,20 @@ pub fn Tabs(props: &TabsProps) -> Html {
             if let Some(tab) = tab {
                 let _ = tab.focus();
             }
-            if let Some(&view) = View::ALL.get(next) {
+            if let Some(&view) = tabs.get(next) {
                 ctx.dispatch.dispatch(Action::ShowView(view));
             }
         })
     };
+    // Off the tabs (on search results) the first tab is the one in the tab order.
+    let in_tab_order = View::tabs()
+        .find(|&v| v == props.current)
+        .unwrap_or_default();
     html! {
         <div class="mx-tabs" role="tablist" aria-label="Explainer sections" {onkeydown}>
-            { for View::ALL.iter().map(|&view| html! { <Tab {view} selected={view == props.current} /> }) }
+            { for View::tabs().map(|view| html! {
+                <Tab {view} selected={view == props.current} reachable={view == in_tab_order} />
+            }) }
         </div>
     }
 }
@@ -58,6 +65,8 @@ pub fn Tabs(props: &TabsProps) -> Html {
 struct TabProps {
     view: View,
     selected: bool,
+    /// In the tab order (the selected tab, or the first when none is).
+    reachable: bool,
 }
 
 /// One tab. Where each view has a page of its own (the standalone site), a tab
@@ -70,7 +79,7 @@ fn Tab(props: &TabProps) -> Html {
     let id = ctx.id(&format!("tab-{}", view.slug()));
     let class = classes!("mx-tab", selected.then_some("mx-tab-current"));
     let aria_selected = if selected { "true" } else { "false" };
-    let tabindex = if selected { "0" } else { "-1" };
+    let tabindex = if props.reachable { "0" } else { "-1" };
     if ctx.pages {
         let dispatch = ctx.dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {

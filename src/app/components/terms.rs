@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::claim::ClaimCard;
 use super::evidence::EvidenceBadge;
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
+use super::quote::Quote;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -137,9 +138,32 @@ fn TermDetail(props: &TermProps) -> Html {
                 <p class="mx-empty">{ "No article makes a claim about this yet." }</p>
             }
             { for claims.iter().map(|&claim| html! { <ClaimCard key={claim.index()} {claim} /> }) }
+            <NotYetReviewed term={props.term} />
             <LinkedTerms kind={term.kind} linked={facts.linked.clone()} />
             <Research studies={explain::studies_of(base, claims)} />
         </div>
+    }
+}
+
+/// What articles not yet reviewed say about a term: their sentences that mention
+/// it, kept apart from the graded claims and carrying no grade.
+#[component]
+fn NotYetReviewed(props: &TermProps) -> Html {
+    let base = claimbase::get();
+    let said: Vec<_> = base
+        .unreviewed
+        .iter()
+        .filter(|u| u.terms.contains(&props.term))
+        .collect();
+    if said.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="mx-unreviewed" aria-label="Also said in articles not yet reviewed">
+            <h3>{ "Also said in articles not yet reviewed" }</h3>
+            <p class="mx-muted">{ "Sentences of articles our editors have not reviewed yet. They are not graded: read them as what the article says, nothing more." }</p>
+            { for said.into_iter().map(|u| html! { <Quote passage={u.passage} /> }) }
+        </section>
     }
 }
 

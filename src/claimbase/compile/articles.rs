@@ -43,9 +43,25 @@ const MAX_HEADING_WORDS: usize = 14;
 /// How many words name an untitled article.
 const LEAD_WORDS: usize = 12;
 
-/// Trims ordinary and no-break spaces (the seeds end many lines with U+00A0).
+/// Trims ordinary and no-break spaces (the seeds end many lines with U+00A0), a
+/// carriage return (CRLF files) and a byte-order mark (a file saved "with BOM").
 pub fn trim_line(line: &str) -> &str {
-    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+    line.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
+}
+
+/// Whether a line is an item of a list ("- ", "* ", "• ", "1. ") or a question
+/// or answer ("Q:", "A:"): content, however short, never a heading.
+fn is_item(line: &str) -> bool {
+    let marker = ["- ", "* ", "• ", "– ", "Q:", "A:", "Q.", "A."]
+        .iter()
+        .any(|m| line.starts_with(m));
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0
+        && matches!(
+            line.as_bytes().get(digits..digits + 2),
+            Some(b". ") | Some(b") ")
+        );
+    marker || numbered
 }
 
 fn words(line: &str) -> impl Iterator<Item = &str> {
@@ -55,7 +71,7 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
 
 fn looks_like_heading(line: &str) -> bool {
     let ends_sentence = line.ends_with(['.', '!', ',', ';', ':']);
-    !ends_sentence && words(line).count() <= MAX_HEADING_WORDS
+    !ends_sentence && !is_item(line) && words(line).count() <= MAX_HEADING_WORDS
 }
 
 fn parse_byline(line: &str) -> Option<(String, Option<String>)> {

@@ -110,20 +110,27 @@ impl Ids {
             .map(|(kind, t)| (&t.id, IdKind::Term(kind)));
         ids.define_all(seeds.ontology.file, errors, ontology);
         let claims = &seeds.claims.seed;
-        let claim_ids = claims.claim.iter().map(|c| (&c.id, IdKind::Claim));
-        ids.define_all(seeds.claims.file, errors, claim_ids);
+        for (position, (file, claim)) in seeds.claims().into_iter().enumerate() {
+            ids.define(
+                &mut Check::new(file, errors),
+                &claim.id,
+                IdKind::Claim,
+                position,
+            );
+        }
         let disagreements = claims
             .disagreement
             .iter()
             .map(|d| (&d.id, IdKind::Disagreement));
         ids.define_all(seeds.claims.file, errors, disagreements);
-        let studies = seeds
-            .studies
-            .seed
-            .study
-            .iter()
-            .map(|s| (&s.id, IdKind::Study));
-        ids.define_all(seeds.studies.file, errors, studies);
+        for (position, (file, study)) in seeds.studies().into_iter().enumerate() {
+            ids.define(
+                &mut Check::new(file, errors),
+                &study.id,
+                IdKind::Study,
+                position,
+            );
+        }
         let safety = &seeds.safety.seed;
         ids.define_all(
             seeds.safety.file,

@@ -108,20 +108,23 @@ macro_rules! toml_files {
             /// `articles/*.txt`, sorted by path.
             pub articles: Vec<SeedFile>,
             $(pub $field: SeedFile,)*
+            /// `drafts/*.toml`, sorted by path (the folder is optional).
+            pub drafts: Vec<SeedFile>,
         }
 
         /// The TOML files, parsed.
         pub struct Seeds<'a> {
             $(pub $field: Parsed<'a, $seed>,)*
+            pub drafts: Vec<Parsed<'a, seed::Draft>>,
         }
 
         pub const TOML_FILES: &[&str] = &[$($name),*];
 
         impl SeedFiles {
             /// Builds from the articles and the TOML files in `TOML_FILES` order.
-            fn from_parts(articles: Vec<SeedFile>, tables: Vec<SeedFile>) -> Option<Self> {
+            fn from_parts(articles: Vec<SeedFile>, tables: Vec<SeedFile>, drafts: Vec<SeedFile>) -> Option<Self> {
                 let mut tables = tables.into_iter();
-                Some(SeedFiles { articles, $($field: tables.next()?,)* })
+                Some(SeedFiles { articles, $($field: tables.next()?,)* drafts })
             }
 
             /// The TOML files with their names.
@@ -132,7 +135,9 @@ macro_rules! toml_files {
             /// Parses every TOML file; `None` (with the errors) if any fails.
             pub fn parse(&self, errors: &mut Vec<SeedError>) -> Option<Seeds<'_>> {
                 $(let $field = parse(&self.$field, errors);)*
-                Some(Seeds { $($field: $field?,)* })
+                let drafts: Vec<Option<Parsed<seed::Draft>>> = self.drafts.iter().map(|d| parse(d, errors)).collect();
+                let drafts = drafts.into_iter().collect::<Option<Vec<_>>>()?;
+                Some(Seeds { $($field: $field?,)* drafts })
             }
         }
     };
@@ -163,29 +168,34 @@ pub fn read_dir(seeds_dir: &Path, shown_as: &str) -> Result<SeedFiles, Vec<SeedE
             }
         }
     };
-    let names = article_names(&seeds_dir.join("articles"));
+    let names = files_in(&seeds_dir.join("articles"), ".txt");
     let articles = names.as_deref().unwrap_or_default();
     let articles = articles
         .iter()
         .map(|name| read(&format!("articles/{name}"), "the article"))
         .collect();
     let tables = TOML_FILES.iter().map(|name| read(name, name)).collect();
+    let drafts = files_in(&seeds_dir.join("drafts"), ".toml").unwrap_or_default();
+    let drafts = drafts
+        .iter()
+        .map(|name| read(&format!("drafts/{name}"), "the draft"))
+        .collect();
     if let Err(e) = names {
         let folder = SeedFile::new(format!("{shown_as}/articles"), Vec::new());
         errors.push(folder.error(0, format!("cannot read the articles folder: {e}")));
     }
-    match SeedFiles::from_parts(articles, tables) {
+    match SeedFiles::from_parts(articles, tables, drafts) {
         Some(files) if errors.is_empty() => Ok(files),
         _ => Err(errors),
     }
 }
 
-/// The `*.txt` file names in the articles folder, sorted.
-fn article_names(dir: &Path) -> std::io::Result<Vec<String>> {
+/// The names of the files in `dir` that end with `ending`, sorted.
+fn files_in(dir: &Path, ending: &str) -> std::io::Result<Vec<String>> {
     let mut names: Vec<String> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".txt"))
+        .filter(|name| name.ends_with(ending))
         .collect();
     names.sort();
     Ok(names)
@@ -204,5 +214,44 @@ pub fn write_dir(files: &SeedFiles, dir: &Path) -> std::io::Result<()> {
     for (name, file) in files.tables() {
         std::fs::write(dir.join(name), file.bytes())?;
     }
+    if !files.drafts.is_empty() {
+        std::fs::create_dir_all(dir.join("drafts"))?;
+    }
+    for draft in &files.drafts {
+        std::fs::write(
+            dir.join("drafts").join(format!("{}.toml", draft.stem())),
+            draft.bytes(),
+        )?;
+    }
     Ok(())
+}
+
+impl Seeds<'_> {
+    /// The claims of `claims.toml`, then of each draft, with their files: one
+    /// list, numbered in this order.
+    pub fn claims(&self) -> Vec<(&SeedFile, &seed::ClaimSeed)> {
+        let main = self.claims.seed.claim.iter().map(|c| (self.claims.file, c));
+        main.chain(
+            self.drafts
+                .iter()
+                .flat_map(|d| d.seed.claim.iter().map(move |c| (d.file, c))),
+        )
+        .collect()
+    }
+
+    /// The studies of `studies.toml`, then of each draft, with their files.
+    pub fn studies(&self) -> Vec<(&SeedFile, &seed::StudySeed)> {
+        let main = self
+            .studies
+            .seed
+            .study
+            .iter()
+            .map(|s| (self.studies.file, s));
+        main.chain(
+            self.drafts
+                .iter()
+                .flat_map(|d| d.seed.study.iter().map(move |s| (d.file, s))),
+        )
+        .collect()
+    }
 }

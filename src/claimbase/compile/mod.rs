@@ -7,6 +7,8 @@
 pub mod articles;
 pub mod check;
 pub mod codegen;
+pub mod detect;
+pub mod draft;
 pub mod extract;
 pub mod ids;
 pub mod index;
@@ -14,10 +16,12 @@ pub mod load;
 pub mod normalize;
 pub mod seed;
 pub mod synthetic;
+pub mod unreviewed;
 
 use std::fmt;
 
-use crate::claimbase::model::{ClaimBase, Passage};
+use crate::claimbase::kinds::Status;
+use crate::claimbase::model::{Claim, ClaimBase, Passage, SafetyItem, Study};
 use check::{leak, leak_str, quotes::Quotes, Context};
 use extract::Sentence;
 use ids::Ids;
@@ -78,9 +82,9 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     check::meta::check(&seeds.meta, &mut errors);
     let terms = check::terms::check(&seeds.ontology, &mut errors);
     let disagreements = check::claims::disagreements(&seeds.claims, &ctx, &mut errors);
-    let claims = check::claims::claims(&seeds.claims, &ctx, &disagreements, &mut errors);
+    let claims = check::claims::claims(&seeds.claims(), &ctx, &disagreements, &mut errors);
     let not_claims = check::claims::not_claims(&seeds.claims, &ctx, &mut errors);
-    let studies = check::studies::check(&seeds.studies, &ctx, &mut errors);
+    let studies = check::studies::check(&seeds.studies(), &ctx, &mut errors);
     let safety = check::safety::check(&seeds.safety, &ctx, &mut errors);
     let regions = check::safety::regions(&seeds.safety, &mut errors);
     let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
@@ -92,6 +96,10 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         return Err(errors);
     }
     let sentences = extract::sentences(&sources, &terms);
+    let covered = curated_passages(&claims, &studies, &safety, &not_claims);
+    let (unreviewed, found) = unreviewed::derive(&sources, &terms, &sentences, &covered);
+    let mut studies = studies;
+    studies.extend(found);
     let (sources, studies) = (leak(sources), leak(studies));
     let meta = &seeds.meta.seed;
     let base = ClaimBase {
@@ -111,6 +119,7 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         regions: leak(regions),
         criteria: leak(criteria),
         report_cards: leak(report_cards),
+        unreviewed: leak(unreviewed),
     };
     let notes = BuildNotes {
         sentences,
@@ -119,27 +128,45 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     Ok(Compiled { base, notes })
 }
 
+/// Every passage a curator has read: claim quotes, study mentions, safety
+/// quotes and the notes on passages that are not claims.
+fn curated_passages<'a>(
+    claims: &'a [Claim],
+    studies: &'a [Study],
+    safety: &'a [SafetyItem],
+    not_claims: &'a [NotAClaim],
+) -> Vec<&'a Passage> {
+    claims
+        .iter()
+        .flat_map(|c| c.supports)
+        .chain(studies.iter().flat_map(|s| s.mentions))
+        .chain(safety.iter().flat_map(|s| s.supports))
+        .chain(not_claims.iter().map(|n| &n.passage))
+        .collect()
+}
+
 impl Compiled {
     /// Sentences that mention an ontology term but lie outside every quoted
     /// passage and every `[[not_a_claim]]`: what the curated claim base may have
     /// left out.
     pub fn uncovered_sentences(&self) -> Vec<&Sentence> {
         let base = &self.base;
-        let passages: Vec<&Passage> = base
+        let curated = base
+            .studies
+            .iter()
+            .filter(|s| s.status != Status::Unreviewed);
+        let studies: Vec<&Study> = curated.collect();
+        let covered: Vec<&Passage> = base
             .claims
             .iter()
             .flat_map(|c| c.supports)
-            .chain(base.studies.iter().flat_map(|s| s.mentions))
+            .chain(studies.iter().flat_map(|s| s.mentions))
             .chain(base.safety.iter().flat_map(|s| s.supports))
             .chain(self.notes.not_claims.iter().map(|n| &n.passage))
             .collect();
-        let overlaps =
-            |s: &Sentence, p: &Passage| p.source == s.source && p.start < s.end && s.start < p.end;
-        self.notes
-            .sentences
-            .iter()
+        unreviewed::uncovered(&self.notes.sentences, &covered)
+            .into_iter()
             .filter(|s| !s.terms.is_empty())
-            .filter(|s| !passages.iter().any(|p| overlaps(s, p)))
             .collect()
     }
 }

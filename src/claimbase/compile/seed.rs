@@ -73,6 +73,9 @@ pub struct PassageSeed {
 #[serde(deny_unknown_fields)]
 pub struct ClaimSeed {
     pub id: Id,
+    /// Drafted (`make draft`), not yet reviewed: may carry `evidence = "unreviewed"`.
+    #[serde(default)]
+    pub draft: bool,
     pub kind: ClaimKind,
     pub about: Vec<Id>,
     pub text: String,
@@ -331,4 +334,15 @@ pub struct RatingSeed {
 #[serde(deny_unknown_fields)]
 pub struct QuoteSeed {
     pub quote: Spanned<String>,
+}
+
+/// A curator's draft (`seeds/drafts/*.toml`, written by `make draft`): claims and
+/// studies of one article, checked like the rest, counted among them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    #[serde(default)]
+    pub claim: Vec<ClaimSeed>,
+    #[serde(default)]
+    pub study: Vec<StudySeed>,
 }

@@ -2,9 +2,10 @@
 
 use super::{leak, leak_str, Check, Context};
 use crate::claimbase::compile::ids::Ids;
-use crate::claimbase::compile::load::Parsed;
+use crate::claimbase::compile::load::{Parsed, SeedFile};
 use crate::claimbase::compile::seed::{ClaimSeed, Claims, PassageSeed};
 use crate::claimbase::compile::{NotAClaim, SeedError};
+use crate::claimbase::kinds::Evidence;
 use crate::claimbase::model::{Claim, ClaimIdx, Disagreement, SourceIdx};
 
 pub fn disagreements(
@@ -38,22 +39,24 @@ pub fn disagreements(
         .collect()
 }
 
-/// Claims; each lists the `disagreements` it takes part in.
+/// Claims (of `claims.toml`, then of the drafts, each with its file); each lists
+/// the `disagreements` it takes part in.
 pub fn claims(
-    claims: &Parsed<Claims>,
+    claims: &[(&SeedFile, &ClaimSeed)],
     ctx: &Context,
     disagreements: &[Disagreement],
     errors: &mut Vec<SeedError>,
 ) -> Vec<Claim> {
-    let mut check = Check::new(claims.file, errors);
     (0u16..)
-        .zip(&claims.seed.claim)
-        .map(|(position, c)| {
-            let part_of = (0..disagreements.len())
-                .filter(|&d| disagreements[d].claims.contains(&ClaimIdx(position)))
-                .filter_map(Ids::disagreement_at)
+        .zip(claims)
+        .map(|(position, &(file, c))| {
+            let part_of = disagreements
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.claims.contains(&ClaimIdx(position)))
+                .filter_map(|(d, _)| Ids::disagreement_at(d))
                 .collect();
-            claim(&mut check, ctx, c, leak(part_of))
+            claim(&mut Check::new(file, errors), ctx, c, leak(part_of))
         })
         .collect()
 }
@@ -66,6 +69,12 @@ fn claim(
 ) -> Claim {
     check.non_empty(&c.id, "text", &c.text);
     check.non_empty(&c.id, "evidence_note", &c.evidence_note);
+    check.require(c.draft || c.evidence != Evidence::Unreviewed, &c.id, || {
+        format!(
+            "claim `{}`: `unreviewed` is only for a draft: grade it, or mark it `draft = true`",
+            c.id.get_ref()
+        )
+    });
     check.require(!c.about.is_empty(), &c.id, || {
         format!(
             "claim `{}` must be `about` at least one term",

@@ -2,21 +2,21 @@
 //! behind it where one was identified, and the research our review added.
 
 use super::{leak, leak_str, Check, Context};
-use crate::claimbase::compile::load::Parsed;
-use crate::claimbase::compile::seed::{
-    DiscrepancySeed, FindingSeed, PublicationSeed, Studies, StudySeed,
-};
+use crate::claimbase::compile::load::SeedFile;
+use crate::claimbase::compile::seed::{DiscrepancySeed, FindingSeed, PublicationSeed, StudySeed};
 use crate::claimbase::compile::SeedError;
 use crate::claimbase::kinds::{Status, TermKind};
 use crate::claimbase::model::{Discrepancy, Finding, Passage, Publication, Study};
 
-pub fn check(studies: &Parsed<Studies>, ctx: &Context, errors: &mut Vec<SeedError>) -> Vec<Study> {
-    let mut check = Check::new(studies.file, errors);
+/// Studies (of `studies.toml`, then of the drafts, each with its file).
+pub fn check(
+    studies: &[(&SeedFile, &StudySeed)],
+    ctx: &Context,
+    errors: &mut Vec<SeedError>,
+) -> Vec<Study> {
     studies
-        .seed
-        .study
         .iter()
-        .map(|s| study(&mut check, ctx, s))
+        .map(|&(file, s)| study(&mut Check::new(file, errors), ctx, s))
         .collect()
 }
 
@@ -54,6 +54,7 @@ fn study(check: &mut Check, ctx: &Context, s: &StudySeed) -> Study {
         quality: leak_str(s.quality.as_str()),
         discrepancies: leak(discrepancies),
         findings: leak(s.finding.iter().map(|f| finding(check, f)).collect()),
+        detected: None,
         identified: s.identified.as_ref().map(publication),
         closest: s.closest.as_ref().map(publication),
         mentions: leak(mentions),
@@ -69,6 +70,11 @@ fn check_status(check: &mut Check, s: &StudySeed) {
         Status::Identified => (true, true),
         Status::Unverified => (true, false),
         Status::Added => (false, true),
+        Status::Unreviewed => {
+            let message = "`unreviewed` is for studies the build finds by itself: a curated study is identified, unverified or added";
+            check.at(s.id.span().start, message);
+            return;
+        }
     };
     check.require(!published || s.identified.is_some(), &s.id, || {
         format!(
