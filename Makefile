@@ -35,8 +35,9 @@ draft:
 	cargo run --quiet --locked --bin claimbase-draft -- "$(ARTICLE)"
 
 # The benchmarks (README, "Benchmarks"): size of what the page loads and what each
-# crate adds, first render over 20 cold loads, search latency on the seeds and on
-# 10,000 generated studies, claim base build time. Writes tests/e2e/bench-report.md.
+# crate adds, first render over 20 cold loads, Lighthouse, study search latency on
+# the seeds and on 10,000 generated studies, search everything on the seeds plus
+# 1,000 generated articles, claim base build time. Writes tests/e2e/bench-report.md.
 bench: setup
 	@command -v twiggy >/dev/null || { echo "installing twiggy (wasm size profiler)"; cargo install twiggy --version 0.8.0 --locked; }
 	trunk build --release
@@ -44,13 +45,16 @@ bench: setup
 	twiggy top -n 1000000 --format json target/wasm32-unknown-unknown/release/massage_explainer.wasm > target/bench/twiggy.json
 	cargo run --quiet --locked --release --bin claimbase-bench | tee target/bench/claimbase.txt
 	$(MAKE) --no-print-directory bench-site
-	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt
+	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt target/bench-articles-site
 
-# A servable build of the widget over 10,000 generated studies, in target/bench-site
-# (open it with any static server, e.g. `python3 -m http.server -d target/bench-site`).
+# Servable builds for the benchmarks (open one with any static server, e.g.
+# `python3 -m http.server -d target/bench-site`): the widget over 10,000 generated
+# studies, and over the seeds plus 1,000 generated articles no curator has seen.
 bench-site: setup
 	cargo run --quiet --locked --release --bin claimbase-generate -- 10000 target/bench-seeds
 	MX_SEEDS=target/bench-seeds trunk build --release --dist target/bench-site
+	cargo run --quiet --locked --release --bin claimbase-generate -- 0 target/bench-articles-seeds 1000
+	MX_SEEDS=target/bench-articles-seeds trunk build --release --dist target/bench-articles-site
 
 lint:
 	cargo fmt --check

@@ -1,11 +1,13 @@
 //! `make bench` (claim base part): how long compiling the claim base takes for
 //! the seeds and for generated article sets of growing size, to show it grows
-//! linearly. Generated articles reuse the seed sentences in a shuffled order, so
-//! extraction and tagging do real work; they exist only here, never in the wasm.
+//! linearly (generated articles reuse the seed sentences in a shuffled order, so
+//! extraction and tagging do real work; they exist only here, never in the wasm);
+//! the study query engine at 10,000 studies; search everything over the seeds
+//! plus 1,000 generated articles.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use massage_explainer::claimbase::compile::{self, SeedFile};
+    use massage_explainer::claimbase::compile::{self, synthetic};
     use std::path::Path;
     use std::process::ExitCode;
     use std::time::Instant;
@@ -17,35 +19,8 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Every sentence of the seeds, to recombine.
-    let sentences: Vec<String> = seeds
-        .articles
-        .iter()
-        .flat_map(|a| {
-            let text = String::from_utf8_lossy(a.bytes()).into_owned();
-            text.split(['.', '?', '!'])
-                .map(|s| s.trim().to_string())
-                .filter(|s| s.len() > 20)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let article = |n: usize| -> SeedFile {
-        // A deterministic walk through the sentences (a linear congruential step).
-        let mut text = format!("Generated article {n}\n\n");
-        let mut at = n.wrapping_mul(2_654_435_761) % sentences.len().max(1);
-        for paragraph in 0..6 {
-            for _ in 0..4 {
-                at = (at * 31 + 17 + paragraph) % sentences.len().max(1);
-                text.push_str(sentences.get(at).map_or("", String::as_str));
-                text.push_str(". ");
-            }
-            text.push_str("\n\n");
-        }
-        SeedFile::new(format!("seeds/articles/gen_{n:05}.txt"), text)
-    };
     let time = |articles: usize| -> Option<f64> {
-        let mut files = seeds.clone();
-        files.articles.extend((0..articles).map(article));
+        let files = synthetic::with_articles(&seeds, articles);
         let runs = 5;
         let mut best = f64::MAX;
         for _ in 0..runs {
@@ -66,7 +41,10 @@ fn main() -> std::process::ExitCode {
         let total = seeds.articles.len() + extra;
         println!("{total:>10} {ms:>12.1} {:>16.3}", ms / total as f64);
     }
-    query_bench(&seeds)
+    if query_bench(&seeds) == ExitCode::FAILURE {
+        return ExitCode::FAILURE;
+    }
+    everything_bench(&seeds)
 }
 
 /// The study query engine alone (no DOM), on a generated claim base of 10,000
@@ -112,6 +90,67 @@ fn query_bench(seeds: &massage_explainer::claimbase::compile::SeedFiles) -> std:
     println!(
         "study query engine, native, {} studies, {} searches: p50 {:.2} ms, p95 {:.2} ms",
         base.studies.len(),
+        times.len(),
+        at(0.5),
+        at(0.95)
+    );
+    ExitCode::SUCCESS
+}
+
+/// Search everything alone (no DOM), over the seeds plus 1,000 generated
+/// articles: building its index once, then every prefix of a few searches as
+/// typed and deleted again.
+#[cfg(not(target_arch = "wasm32"))]
+fn everything_bench(
+    seeds: &massage_explainer::claimbase::compile::SeedFiles,
+) -> std::process::ExitCode {
+    use massage_explainer::claimbase::compile::{self, synthetic};
+    use massage_explainer::query::everything::Index;
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    let Ok(compile::Compiled { base, .. }) =
+        compile::compile(&synthetic::with_articles(seeds, 1000))
+    else {
+        eprintln!("the generated claim base failed to compile");
+        return ExitCode::FAILURE;
+    };
+    let mut build_ms = f64::MAX;
+    let mut index = Index::default();
+    for _ in 0..3 {
+        let start = Instant::now();
+        index = Index::build(&base);
+        build_ms = build_ms.min(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (words, postings) = index.size();
+    let mut times = Vec::new();
+    for _round in 0..5 {
+        for text in [
+            "massage",
+            "circulation",
+            "back pain",
+            "lactic acid",
+            "deep tissue",
+        ] {
+            let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+            let typed = ends.iter().chain(ends.iter().rev().skip(1));
+            for &end in typed {
+                let start = Instant::now();
+                let results = index.search(&base, &text[..end]);
+                times.push(start.elapsed().as_secs_f64() * 1000.0);
+                std::hint::black_box(results);
+            }
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |p: f64| times[((times.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+    let blocks: usize = base.sources.iter().map(|s| s.blocks.len()).sum();
+    println!();
+    println!(
+        "search everything, native, {} articles ({blocks} paragraphs), {} studies: index built in {build_ms:.1} ms ({words} words, {postings} postings, about {} KB); {} searches: p50 {:.2} ms, p95 {:.2} ms",
+        base.sources.len(),
+        base.studies.len(),
+        (postings * 4 + words * 24) / 1024,
         times.len(),
         at(0.5),
         at(0.95)

@@ -1,8 +1,9 @@
 //! Writes a synthetic seeds folder: the real seeds plus N generated studies
-//! mentioned by generated articles. For benchmarks only; the shipped widget is
-//! always built from `seeds/`.
+//! mentioned by generated articles, and optionally M generated articles no
+//! curator has seen. For benchmarks only; the shipped widget is always built
+//! from `seeds/`.
 //!
-//! `cargo run --release --bin claimbase-generate -- 10000 target/bench-seeds`,
+//! `cargo run --release --bin claimbase-generate -- 10000 target/bench-seeds [M]`,
 //! then `MX_SEEDS=target/bench-seeds trunk build --release` (`make bench-site`).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -12,9 +13,11 @@ fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
 
     let mut args = std::env::args().skip(1);
-    let (Some(Ok(studies)), Some(out)) = (args.next().map(|n| n.parse::<usize>()), args.next())
-    else {
-        eprintln!("usage: claimbase-generate <studies> <output folder>");
+    let studies = args.next().map(|n| n.parse::<usize>());
+    let out = args.next();
+    let articles = args.next().map_or(Ok(0), |n| n.parse::<usize>());
+    let (Some(Ok(studies)), Some(out), Ok(articles)) = (studies, out, articles) else {
+        eprintln!("usage: claimbase-generate <studies> <output folder> [unreviewed articles]");
         return ExitCode::FAILURE;
     };
     let seeds = match compile::read_dir(std::path::Path::new("seeds"), "seeds") {
@@ -24,7 +27,7 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let files = synthetic::with_studies(&seeds, studies, 2026);
+    let files = synthetic::with_articles(&synthetic::with_studies(&seeds, studies, 2026), articles);
     let out = PathBuf::from(out);
     let _ = std::fs::remove_dir_all(&out);
     if let Err(e) = compile::write_dir(&files, &out) {
@@ -32,9 +35,8 @@ fn main() -> std::process::ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "wrote {} articles and {} generated studies to {}",
+        "wrote {} articles ({articles} unreviewed) and {studies} generated studies to {}",
         files.articles.len(),
-        studies,
         out.display()
     );
     ExitCode::SUCCESS

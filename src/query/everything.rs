@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::studies;
+use super::{order, studies};
 use crate::claimbase::fold;
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
@@ -224,10 +224,8 @@ impl Index {
 
 /// The items of `(score, item)` pairs, highest score first, ties in item order.
 fn best_first(scored: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
-    // Sorting plain `(u32, u32)` pairs reuses the sort the reader's marks
-    // already need, rather than adding another to the wasm.
     let mut pairs: Vec<(u32, u32)> = scored.map(|(s, i)| (u32::MAX - s, i)).collect();
-    pairs.sort_unstable();
+    order::pairs(&mut pairs);
     pairs.into_iter().map(|(_, i)| i).collect()
 }
 

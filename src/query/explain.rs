@@ -2,6 +2,7 @@
 //! techniques act through which mechanisms and how many sources say so, which
 //! passages of an article are quoted.
 
+use super::order;
 use crate::claimbase::kinds::{Evidence, TermKind};
 use crate::claimbase::model::{
     Cite, ClaimBase, ClaimIdx, Discrepancy, Passage, SourceIdx, Study, StudyIdx, Term, TermIdx,
@@ -9,16 +10,16 @@ use crate::claimbase::model::{
 
 /// Claims about `term`, strongest evidence first.
 pub fn claims_about(base: &ClaimBase, term: TermIdx) -> Vec<ClaimIdx> {
-    let mut found: Vec<ClaimIdx> = base
+    let found: Vec<ClaimIdx> = base
         .claims_indexed()
         .filter(|(_, c)| c.about.contains(&term))
         .map(|(i, _)| i)
         .collect();
-    found.sort_by_key(|&i| {
+    // Evidence level first, then the most articles.
+    order::by_key(found, |&i| {
         let c = base.claim(i);
-        (c.evidence, std::cmp::Reverse(c.source_count))
-    });
-    found
+        (c.evidence as u32) << 8 | u32::from(u8::MAX - c.source_count)
+    })
 }
 
 /// Distinct articles behind a set of claims.
@@ -28,13 +29,14 @@ pub fn sources_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<SourceIdx> {
             .iter()
             .flat_map(|&c| base.claim(c).supports.iter().map(|p| p.source))
             .collect(),
+        SourceIdx::index,
     )
 }
 
-/// Sorted, without repeats. (A sorted `Vec` rather than a `BTreeSet`: the sets
-/// here are tiny, and B-tree code costs the wasm about 29 KB.)
-pub fn sorted_distinct<T: Ord>(mut items: Vec<T>) -> Vec<T> {
-    items.sort_unstable();
+/// Indices sorted, without repeats. (A sorted `Vec` rather than a `BTreeSet`:
+/// the sets here are tiny, and B-tree code costs the wasm about 29 KB.)
+pub fn sorted_distinct<T: Copy + PartialEq>(items: Vec<T>, index: impl Fn(T) -> usize) -> Vec<T> {
+    let mut items = order::by_key(items, |&t| index(t) as u32);
     items.dedup();
     items
 }
@@ -144,6 +146,7 @@ pub fn studies_of(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<StudyIdx> {
             .iter()
             .flat_map(|&c| base.claim(c).studies.iter().copied())
             .collect(),
+        StudyIdx::index,
     )
 }
 
@@ -164,7 +167,7 @@ pub fn quoted_ranges(base: &ClaimBase, source: SourceIdx) -> Vec<(u32, u32)> {
         .filter(|p| p.source == source)
         .map(|p| (p.start, p.end))
         .collect();
-    ranges.sort_unstable();
+    order::pairs(&mut ranges);
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         match merged.last_mut() {
@@ -194,13 +197,15 @@ pub fn with_passage(mut marks: Vec<(u32, u32)>, passage: Option<(u32, u32)>) -> 
 /// Claims an article makes that research contradicts, that overstate it, or
 /// that stand unsupported, in that order.
 pub fn weak_claims_of(base: &ClaimBase, source: SourceIdx) -> Vec<ClaimIdx> {
-    let mut found: Vec<(u8, ClaimIdx)> = base
+    let found: Vec<(u8, ClaimIdx)> = base
         .claims_indexed()
         .filter(|(_, c)| c.supports.iter().any(|p| p.source == source))
         .filter_map(|(i, c)| Some((c.evidence.problem_rank()?, i)))
         .collect();
-    found.sort_by_key(|&(rank, _)| rank);
-    found.into_iter().map(|(_, i)| i).collect()
+    order::by_key(found, |&(rank, _)| u32::from(rank))
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect()
 }
 
 /// Where an article misdescribes the studies it mentions: each study with the

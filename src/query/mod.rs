@@ -3,5 +3,6 @@
 pub mod cite;
 pub mod everything;
 pub mod explain;
+pub mod order;
 pub mod report;
 pub mod studies;

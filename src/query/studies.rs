@@ -6,6 +6,7 @@
 //! all apply (AND). A facet's counts apply every *other* active filter and the
 //! search, so they say what ticking a value would give (disjunctive faceting).
 
+use super::order;
 use crate::claimbase::fold;
 use crate::claimbase::kinds::{Design, Population, Status, TermKind};
 use crate::claimbase::model::{field, ClaimBase, Source, Study, StudyIdx, Term, TermIdx};
@@ -502,7 +503,7 @@ impl Tally {
             .iter()
             .map(|&facet| {
                 let counts = &self.counts[facet.index()];
-                let mut values: Vec<FacetCount> = facet
+                let values: Vec<FacetCount> = facet
                     .values(base)
                     .into_iter()
                     .map(|value| FacetCount {
@@ -514,9 +515,10 @@ impl Tally {
                     .collect();
                 // Long lists read best by count; short vocabularies keep their order.
                 if matches!(facet, Facet::Comparator | Facet::Outcome | Facet::Source) {
-                    values.sort_by_key(|v| std::cmp::Reverse(v.count));
+                    order::by_key_descending(values, |v| v.count)
+                } else {
+                    values
                 }
-                values
             })
             .collect()
     }
@@ -574,7 +576,8 @@ pub fn sort(base: &ClaimBase, studies: &mut [StudyIdx], by: Sort, scores: Option
         Sort::Participants => &participants,
         Sort::Articles => &articles,
     };
-    studies.sort_by_key(|&i| std::cmp::Reverse(key(i)));
+    let sorted = order::by_key_descending(studies.to_vec(), |&i| key(i));
+    studies.copy_from_slice(&sorted);
 }
 
 /// A way to widen an empty result: drop one filter (or the search).

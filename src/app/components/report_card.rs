@@ -14,6 +14,7 @@ use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::Verdict;
 use crate::claimbase::model::{CriterionIdx, SourceIdx};
+use crate::query::order;
 use crate::query::report::{self, Row};
 
 /// A verdict as a symbol; the words go to screen readers and tooltips.
@@ -135,7 +136,7 @@ pub fn ReportTable() -> Html {
     let ctx = use_ctx();
     let order = use_state_eq(|| Order::Article);
     let base = claimbase::get();
-    let mut articles: Vec<(SourceIdx, Option<Vec<Row>>)> = base
+    let articles: Vec<(SourceIdx, Option<Vec<Row>>)> = base
         .sources_indexed()
         .map(|(s, _)| {
             (
@@ -159,7 +160,7 @@ pub fn ReportTable() -> Html {
                 }),
         }
     };
-    articles.sort_by_key(|(_, rows)| std::cmp::Reverse(rank(rows)));
+    let articles = order::by_key_descending(articles, |(_, rows)| rank(rows) as u32);
     let sorted = |o: Order| if *order == o { "descending" } else { "none" };
     let sort_button = |o: Order, label: String, name: &'static str| {
         let order = order.clone();

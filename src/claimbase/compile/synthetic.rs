@@ -274,3 +274,46 @@ pub fn with_studies(seeds: &SeedFiles, studies: usize, seed: u64) -> SeedFiles {
     files.studies = SeedFile::new(files.studies.path(), toml);
     files
 }
+
+/// The seeds plus `articles` generated articles no curator has seen: each six
+/// paragraphs of four sentences taken from the seed articles in a deterministic
+/// shuffle, so extraction, tagging, research detection and search do real work
+/// on real prose.
+pub fn with_articles(seeds: &SeedFiles, articles: usize) -> SeedFiles {
+    let sentences: Vec<String> = seeds
+        .articles
+        .iter()
+        .flat_map(|a| {
+            let text = String::from_utf8_lossy(a.bytes()).into_owned();
+            text.split(['.', '?', '!'])
+                .map(|s| s.trim().to_string())
+                .filter(|s| s.len() > 20)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let dir = seeds
+        .articles
+        .first()
+        .and_then(|a| a.path().rsplit_once('/'))
+        .map_or("articles", |(dir, _)| dir)
+        .to_string();
+    let mut files = seeds.clone();
+    for n in 0..articles {
+        // A deterministic walk through the sentences (a linear congruential step).
+        let mut text = format!("Generated article {n}\n\n");
+        let count = sentences.len().max(1);
+        let mut at = n.wrapping_mul(2_654_435_761) % count;
+        for paragraph in 0..6 {
+            for _ in 0..4 {
+                at = (at * 31 + 17 + paragraph) % count;
+                text.push_str(sentences.get(at).map_or("", String::as_str));
+                text.push_str(". ");
+            }
+            text.push_str("\n\n");
+        }
+        files
+            .articles
+            .push(SeedFile::new(format!("{dir}/gen_{n:05}.txt"), text));
+    }
+    files
+}
