@@ -23,6 +23,8 @@ command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
+# pdftotext and pdfinfo read back the printed take-home sheet (tests/e2e/print.test.mjs).
+command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_packages[*]}"
   need_root env DEBIAN_FRONTEND=noninteractive apt-get update -q

@@ -304,3 +304,44 @@ fn escaping_round_trips_every_special_character() {
         Some("view=map")
     );
 }
+
+/// The pairs of a `const NAME = [['slug', 'label'], ...];` line of builder.js.
+fn builder_list(name: &str) -> Vec<(String, String)> {
+    let script = include_str!("../www/embed-builder/builder.js");
+    let line = script
+        .lines()
+        .find(|l| l.starts_with(&format!("const {name} = ")))
+        .unwrap_or_else(|| panic!("builder.js lists {name} once"));
+    let quoted: Vec<String> = line
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    quoted
+        .chunks(2)
+        .map(|pair| (pair[0].clone(), pair.get(1).cloned().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn the_embed_builder_offers_exactly_the_views_themes_and_regions_rust_knows() {
+    use massage_explainer::app::route::View;
+    use massage_explainer::embed::Theme;
+    let base = claimbase::get();
+    let views: Vec<(String, String)> = View::tabs()
+        .map(|v| (v.slug().to_string(), v.label().to_string()))
+        .collect();
+    assert_eq!(builder_list("VIEWS"), views);
+    let mut themes: Vec<String> = builder_list("THEMES").into_iter().map(|(s, _)| s).collect();
+    themes.sort();
+    let mut known: Vec<String> = Theme::ALL.iter().map(|t| t.slug().to_string()).collect();
+    known.sort();
+    assert_eq!(themes, known);
+    let regions: Vec<(String, String)> = base
+        .regions
+        .iter()
+        .map(|r| (r.id.to_string(), r.name.to_string()))
+        .collect();
+    assert_eq!(builder_list("REGIONS"), regions);
+}

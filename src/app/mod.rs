@@ -20,11 +20,12 @@ use components::find::{use_slash_to_find, FindBox, FindView};
 use components::map::MapView;
 use components::notice::SafetyNotice;
 use components::safety::SafetyView;
+use components::sheet::TakeHomeSheet;
 use components::sources::SourcesView;
 use components::studies::StudiesView;
 use components::tabs::Tabs;
 use components::terms::TermsView;
-use context::Ctx;
+use context::{use_ctx, Ctx};
 use hash::HashSync;
 use route::{Route, View};
 use state::AppState;
@@ -105,7 +106,7 @@ pub fn embed_props(region: Option<RegionIdx>) -> ExplainerProps {
 }
 
 /// "22 November 2026" from "2026-11-22".
-fn long_date(iso: &str) -> String {
+pub(crate) fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -175,6 +176,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     // The host's call to action, where a reader finishes.
                     <div class="mx-cta"><slot name="cta" /></div>
                 }
+                <TakeHomeSheet />
                 <Footer />
             </div>
         </ContextProvider<Ctx>>
@@ -267,6 +269,7 @@ fn Header(props: &HeaderProps) -> Html {
 /// Where the quotations come from, and who wrote the rest.
 #[component]
 fn Footer() -> Html {
+    let ctx = use_ctx();
     let base = claimbase::get();
     let sources: Vec<String> = base
         .sources
@@ -286,7 +289,11 @@ fn Footer() -> Html {
                 { "Quoted from: " }{ sources.join("; ") }
                 { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
             </p>
-            <p>{ format!("Written by {}. Evidence reviewed {}. {}", base.written_by, long_date(base.reviewed), base.independence) }</p>
+            <p>{ format!("Written by: {}. Evidence reviewed {}. {}", base.written_by, long_date(base.reviewed), base.independence) }</p>
+            // On the standalone site: how a therapist puts it on their own.
+            if ctx.pages {
+                <p><a class="mx-link" href="embed-builder/">{ "Add this explainer to your website" }</a></p>
+            }
         </footer>
     }
 }

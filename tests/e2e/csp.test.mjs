@@ -55,7 +55,8 @@ test(`the demo works with zero violations under ${POLICY}`, async () => {
   await page.close();
 });
 
-for (const path of ['/', '/studies.html', '/demo/']) {
+const SCOPES = { '/demo/': '#explainer ', '/embed-builder/': '#preview ', '/frame.html': 'massage-explainer ' };
+for (const path of ['/', '/studies.html', '/demo/', '/embed-builder/', '/frame.html']) {
   test(`${path} has no inline script or style anywhere, and works under the strict policy`, async () => {
     const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
     await page.addInitScript(() => {
@@ -71,7 +72,7 @@ for (const path of ['/', '/studies.html', '/demo/']) {
     }));
     assert.deepEqual(inline, { scripts: 0, styles: 0 });
     // Interactive: the live app answers a click.
-    const scope = path === '/demo/' ? '#explainer ' : '';
+    const scope = SCOPES[path] ?? '';
     await page.locator(`${scope}[role=tab]`, { hasText: 'Safety' }).click();
     await page.locator(`${scope}[role=tabpanel][data-view=safety]`).waitFor();
     assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -230,6 +230,8 @@ test('the safety notice link opens the Safety view and focus moves to its tab', 
   await expectSelectedTab(page, 'safety', 'Safety', 'Enter on the notice link');
   assert.equal(await hash(page), '#view=safety');
   await page.keyboard.press('Tab');
+  await expectFocus(page, '[role=tabpanel][data-view=safety] .mx-print', 'Tab to the print button');
+  await page.keyboard.press('Tab');
   await expectFocus(page, '[role=tabpanel][data-view=safety] .mx-safety button', 'Tab into the safety guidance');
 
   assert.deepEqual(offOrigin, []);

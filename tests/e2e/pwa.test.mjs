@@ -7,7 +7,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DIST, serve, launch, openPage, stage } from './support.mjs';
-import { builtFiles, writeEmbed, writeServiceWorker } from './postbuild.mjs';
+import { builtFiles, NOT_PRECACHED, writeEmbed, writeServiceWorker } from './postbuild.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -61,7 +61,9 @@ test('the manifest names the app and lists 192 and 512 px icons, maskable too', 
 });
 
 test('the worker precaches every file of the release build, hashed files by name', async () => {
-  const files = (await filesIn(DIST)).filter((f) => !f.startsWith('demo/') && f !== 'sw.js');
+  const ignored = (f) => NOT_PRECACHED.some((glob) => (glob.endsWith('/**') ? f.startsWith(glob.slice(0, -2)) : f === glob));
+  const files = (await filesIn(DIST)).filter((f) => !ignored(f));
+  assert.ok(files.includes('frame.html') && !files.includes('package.json'));
   const entries = await precached(DIST);
   assert.deepEqual(entries.map((e) => e.url).sort(), files);
   const { glue, wasm, css } = await builtFiles(DIST);

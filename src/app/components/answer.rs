@@ -8,6 +8,7 @@ use super::bottom_line::BottomLinePanel;
 use super::claim::ClaimCard;
 use super::evidence::EvidenceLegend;
 use super::focus::{reader_has_interacted, scroll_to};
+use super::sheet::PrintButton;
 use crate::app::context::use_ctx;
 use crate::app::route::View;
 use crate::app::state::Action;
@@ -30,6 +31,7 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
             <section class="mx-answer" aria-labelledby={ctx.id("answer-title")}>
                 <h3 id={ctx.id("answer-title")} class="mx-answer-title">{ "The short answer" }</h3>
                 <BottomLinePanel />
+                <PrintButton />
             </section>
             if let Some(claim) = props.claim {
                 <section class="mx-cited-claim" aria-labelledby={ctx.id("cited-claim")}>

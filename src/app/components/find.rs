@@ -151,8 +151,15 @@ pub struct FindViewProps {
 #[component]
 pub fn FindView(props: &FindViewProps) -> Html {
     let base = claimbase::get();
-    let groups = use_memo(props.text.clone(), |text| index().search(base, text));
     let words: SearchWords = Rc::new(fold::query_words(&props.text));
+    // The index is built on the first search, not when the view opens empty.
+    let groups = use_memo(props.text.clone(), |text| {
+        if fold::query_words(text).is_empty() {
+            Vec::new()
+        } else {
+            index().search(base, text)
+        }
+    });
     let total: usize = groups.iter().map(|g| g.hits.len()).sum();
     let status = if words.is_empty() {
         "Type in the search box to search the claims, studies, guidelines, safety advice and the articles' own words.".to_string()

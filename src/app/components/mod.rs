@@ -16,6 +16,7 @@ pub mod notice;
 pub mod quote;
 pub mod report_card;
 pub mod safety;
+pub mod sheet;
 pub mod sources;
 pub mod studies;
 pub mod study_card;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::focus::{reader_has_interacted, scroll_to};
 use super::notice::call_now;
 use super::quote::Quote;
+use super::sheet::PrintButton;
 use crate::app::context::use_ctx;
 use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
@@ -52,6 +53,7 @@ pub fn SafetyView(props: &SafetyViewProps) -> Html {
     html! {
         <div ref={view}>
             <p class="mx-intro">{ "Massage is one option for back pain, not a diagnosis. Start here if you are unsure whether massage is right for you." }</p>
+            <PrintButton />
             <section class="mx-safety mx-safety-red-flag" aria-label={SafetyKind::RedFlag.label()}>
                 <h3>{ SafetyKind::RedFlag.label() }</h3>
                 { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} {selected} /> }) }
@@ -70,7 +72,7 @@ pub fn SafetyView(props: &SafetyViewProps) -> Html {
 }
 
 /// What to do for a tier of warning signs, with the region's numbers.
-fn what_to_do(tier: Tier, region: Option<&Region>) -> String {
+pub(crate) fn what_to_do(tier: Tier, region: Option<&Region>) -> String {
     match tier {
         Tier::Emergency => format!("{}, or go to an emergency department:", call_now(region)),
         Tier::SameDay => match region.and_then(|r| r.urgent) {

@@ -1,0 +1,90 @@
+//! The take-home sheet: what a reader prints (the print stylesheet shows only
+//! this): the short answer, the warning signs, questions to ask a therapist and
+//! self-care, with the date of the evidence review and the address printed from.
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use super::safety::what_to_do;
+use crate::app::context::use_ctx;
+use crate::app::long_date;
+use crate::claimbase;
+use crate::claimbase::kinds::{SafetyKind, Tier};
+
+/// A button that prints the take-home sheet.
+#[component]
+pub fn PrintButton() -> Html {
+    let onclick = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <button type="button" class="mx-button mx-secondary mx-print" {onclick}>
+            { "Print a take-home sheet" }
+        </button>
+    }
+}
+
+/// Where and when the sheet is printed: the page's address and today's date,
+/// read when the app starts and again just before printing.
+fn printed_from() -> Option<(String, String)> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let address = web_sys::window()?.location().href().ok()?;
+    let today: String = js_sys::Date::new_0().to_iso_string().into();
+    Some((address, long_date(today.get(..10)?)))
+}
+
+/// The sheet itself: hidden on screen, the only thing printed.
+#[component]
+pub fn TakeHomeSheet() -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let printed = use_state(|| None::<(String, String)>);
+    {
+        let printed = printed.clone();
+        // After the first render (the prerendered page has no address), and
+        // before each print (the reader may have moved since).
+        use_effect_with((), move |_| {
+            printed.set(printed_from());
+            let listener = web_sys::window().map(|window| {
+                let printed = printed.clone();
+                EventListener::new(&window, "beforeprint", move |_| printed.set(printed_from()))
+            });
+            move || drop(listener)
+        });
+    }
+    let region = ctx.region.map(|r| base.region(r));
+    let items = |kind: SafetyKind| base.safety.iter().filter(move |s| s.kind == kind);
+    html! {
+        <section class="mx-sheet">
+            <h2>{ base.title }</h2>
+            <h3>{ "The short answer" }</h3>
+            <p class="mx-sheet-summary">{ base.bottom_line.summary }</p>
+            <dl>
+                { for base.bottom_line.points.iter().map(|p| html! {
+                    <><dt>{ p.question.label() }</dt><dd>{ p.text }</dd></>
+                }) }
+            </dl>
+            <h3>{ SafetyKind::RedFlag.label() }</h3>
+            { for Tier::ALL.iter().map(|&tier| html! {
+                <>
+                    <p class="mx-sheet-tier">{ what_to_do(tier, region) }</p>
+                    <ul>{ for base.safety.iter().filter(|s| s.tier == Some(tier)).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+                </>
+            }) }
+            <h3>{ "Questions to ask a massage therapist" }</h3>
+            <ul>{ for items(SafetyKind::Question).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+            <h3>{ "Looking after your back" }</h3>
+            <ul>{ for items(SafetyKind::SelfCare).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+            <p class="mx-sheet-footer">
+                { format!("Evidence reviewed {}. Written by: {}.", long_date(base.reviewed), base.written_by) }
+                if let Some((address, today)) = &*printed {
+                    { format!(" Printed on {today} from {address}") }
+                }
+            </p>
+        </section>
+    }
+}

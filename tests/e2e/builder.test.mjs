@@ -1,0 +1,163 @@
+// The embed builder (dist/embed-builder/): options change the live preview and the
+// snippet, the contrast check warns about unreadable colours, the copied snippet
+// pasted into a blank page renders the same widget; the iframe snippet; axe and
+// the keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serve, launch, openPage, stage } from './support.mjs';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site;
+let server;
+let browser;
+before(async () => {
+  site = await stage();
+  server = await serve(site.dir);
+  browser = await launch();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+});
+after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
+
+async function openBuilder() {
+  const opened = await openPage(browser.context, server.origin);
+  await opened.page.goto(`${server.origin}/embed-builder/`);
+  await opened.page.locator('#contrast', { hasText: 'Readable' }).waitFor();
+  return opened;
+}
+
+const snippet = (page) => page.locator('#snippet').inputValue();
+const shadow = (page, selector) => page.locator(`#preview ${selector}`);
+
+test('each option changes the live preview and the snippet', async () => {
+  const { page, consoleErrors } = await openBuilder();
+  assert.equal(await snippet(page), `<script type="module" src="${server.origin}/embed.js"></script>\n<massage-explainer></massage-explainer>`);
+  // The pickers start at the widget's own colours (read from its stylesheet).
+  assert.deepEqual(await page.locator('input[type=color]').evaluateAll((inputs) => inputs.map((i) => i.value)),
+    ['#fbfaf7', '#ffffff', '#1f2328', '#57606a', '#1d6b5f', '#ffffff', '#d8dee4']);
+  await page.locator('#view').selectOption('safety');
+  await shadow(page, '.mx-panel[data-view=safety]').waitFor();
+  await page.locator('#region').selectOption('uk');
+  await shadow(page, '.mx-notice', { hasText: 'Call 999 now' }).waitFor();
+  assert.match(await shadow(page, '.mx-notice').textContent(), /Call 999 now/);
+  await page.locator('#theme').selectOption('dark');
+  assert.equal(await shadow(page, '.mx-root').getAttribute('data-theme'), 'dark');
+  await page.locator('#compact').check();
+  await page.locator('#cta-text').fill('Book a massage');
+  await page.locator('#cta-link').fill('not a link');
+  assert.match(await page.locator('#cta-problem').textContent(), /full address/);
+  await page.locator('#cta-link').fill('https://example.com/book');
+  assert.equal(await page.locator('#cta-problem').textContent(), '');
+  assert.equal(await page.locator('#preview a[slot=cta]').textContent(), 'Book a massage');
+  await page.locator('#colour-accent').fill('#7a2e8e');
+  const accent = await page.locator('#preview').evaluate((el) => getComputedStyle(el).getPropertyValue('--mx-accent').trim());
+  assert.equal(accent, '#7a2e8e');
+  assert.equal(await snippet(page), [
+    `<script type="module" src="${server.origin}/embed.js"></script>`,
+    '<style>',
+    '  massage-explainer { --mx-accent: #7a2e8e; }',
+    '</style>',
+    '<massage-explainer view="safety" theme="dark" region="uk" compact>',
+    '  <a slot="cta" href="https://example.com/book">Book a massage</a>',
+    '</massage-explainer>',
+  ].join('\n'));
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('colours readers could not read are named before the snippet is copied', async () => {
+  const { page } = await openBuilder();
+  // Pale grey text: unreadable on the light theme's background, fine on the dark one.
+  await page.locator('#colour-fg').fill('#c8c8c8');
+  const warning = page.locator('#contrast');
+  await warning.locator('li').first().waitFor();
+  const items = await warning.locator('li').allTextContents();
+  assert.ok(items.some((i) => /^Text on the page background \(light theme\): 1\.\d:1$/.test(i)), items.join(' | '));
+  assert.ok(!items.some((i) => /dark theme/.test(i) && /^Text on/.test(i)), 'the dark theme reads it well');
+  assert.match(await warning.textContent(), /Hard to read/);
+  await page.locator('#copy').click();
+  await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();
+  assert.match(await page.locator('#copy-status').textContent(), /Careful: \d colour pairs? (is|are) hard to read/);
+  // Dark only: now the pale text is fine.
+  await page.locator('#theme').selectOption('dark');
+  await page.locator('#contrast', { hasText: 'Readable' }).waitFor();
+  await page.locator('#reset-colours').click();
+  await page.locator('#theme').selectOption('auto');
+  assert.match(await warning.textContent(), /^Readable: all text meets the WCAG AA contrast of 4\.5:1 in the light and the dark theme\.$/);
+  await page.close();
+});
+
+test('the copied snippet, pasted into a blank page, renders the same widget', async () => {
+  const { page } = await openBuilder();
+  await page.locator('#view').selectOption('studies');
+  await page.locator('#region').selectOption('nz');
+  await page.locator('#colour-accent').fill('#7a2e8e');
+  await page.locator('#cta-text').fill('Book now');
+  await page.locator('#cta-link').fill('https://example.com/book');
+  await page.locator('#copy').click();
+  await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await snippet(page));
+  const describe = (p, root) => p.locator(root).evaluate((el) => ({
+    view: el.shadowRoot.querySelector('.mx-panel').dataset.view,
+    notice: el.shadowRoot.querySelector('.mx-notice p').textContent,
+    accent: getComputedStyle(el.shadowRoot.querySelector('.mx-tab-current')).borderBottomColor,
+    cta: el.querySelector('a[slot=cta]')?.outerHTML,
+  }));
+  const previewed = await describe(page, '#preview');
+  await page.close();
+
+  await writeFile(join(site.dir, 'blank.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><link rel="icon" href="data:,"></head><body>\n${copied}\n</body></html>`);
+  const blank = await openPage(browser.context, server.origin);
+  await blank.page.goto(`${server.origin}/blank.html`);
+  await blank.page.locator('massage-explainer .mx-study').first().waitFor();
+  assert.deepEqual(await describe(blank.page, 'massage-explainer'), previewed);
+  assert.equal(previewed.view, 'studies');
+  assert.match(previewed.notice, /Call 111 now/, 'New Zealand');
+  assert.equal(previewed.accent, 'rgb(122, 46, 142)');
+  assert.deepEqual(blank.consoleErrors, []);
+  await blank.page.close();
+});
+
+test('the iframe snippet frames frame.html with the same options', async () => {
+  const { page } = await openBuilder();
+  await page.locator('#view').selectOption('map');
+  await page.locator('#theme').selectOption('light');
+  await page.locator('input[name=kind][value=iframe]').check();
+  const text = await snippet(page);
+  assert.ok(text.startsWith(`<iframe src="${server.origin}/frame.html?view=map&amp;theme=light" title="How massage may help back pain"`), text);
+  assert.ok(text.endsWith(`<script src="${server.origin}/frame-resize.js"></script>`), text);
+  await page.locator('#cta-text').fill('Book');
+  assert.match(await page.locator('#copy-status').textContent(), /use the script snippet/);
+  await page.close();
+});
+
+test('the builder passes axe and works by keyboard', async () => {
+  const { page } = await openBuilder();
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`));
+  assert.deepEqual(violations, []);
+  // Tab from the top reaches every control in order, ending at Copy.
+  await page.locator('body').focus();
+  const order = [];
+  for (let i = 0; i < 30 && !order.includes('copy'); i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.name || document.activeElement.className));
+  }
+  for (const id of ['view', 'region', 'compact', 'theme', 'colour-accent', 'reset-colours', 'cta-text', 'cta-link', 'kind', 'snippet', 'copy']) {
+    assert.ok(order.includes(id), `${id} is reachable by Tab: ${order.join(' → ')}`);
+  }
+  // Choosing by keyboard: the view select, then Enter on Copy.
+  await page.locator('#view').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('#preview .mx-panel[data-view=mechanisms]').waitFor();
+  await page.locator('#copy').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();
+  await page.close();
+});

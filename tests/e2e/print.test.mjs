@@ -1,0 +1,84 @@
+// The take-home sheet: Chromium prints the page to PDF (print media), and
+// poppler's pdftotext and pdfinfo read it back: what a reader would take home, on
+// one or two pages of A4 or Letter, and nothing of the screen around it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage } from './support.mjs';
+
+let server;
+let browser;
+let dir;
+before(async () => { server = await serve(); browser = await launch(); dir = await mkdtemp(join(tmpdir(), 'mx-print-')); });
+after(async () => { await browser?.close(); await server?.close(); if (dir) await rm(dir, { recursive: true, force: true }); });
+
+/** The page at `path` printed to PDF on `format` paper: its text and page count. */
+async function print(path, format) {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}${path}`);
+  // The sheet says where it was printed from once the app runs.
+  await page.locator('.mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
+  const pdf = join(dir, `${format}.pdf`);
+  await writeFile(pdf, await page.pdf({ format }));
+  const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  // Line breaks and hyphenation vary with the paper: compare with spaces folded.
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+  return { text, pages, pdf };
+}
+
+for (const format of ['A4', 'Letter']) {
+  test(`the take-home sheet prints on one or two ${format} pages with what a reader needs`, async () => {
+    const { text, pages } = await print('/#view=studies', format);
+    assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+    for (const wanted of [
+      'How massage may help back pain',
+      'The short answer',
+      'Massage may ease back pain a little, for a short time',
+      'Is it safe?',
+      'Call your local emergency number now',
+      'Numbness or tingling around your genitals or buttocks',
+      'See a doctor today',
+      'Questions to ask a massage therapist',
+      'Looking after your back',
+      'Evidence reviewed 22 November 2026',
+      `Printed on`,
+      `from ${server.origin}/#view=studies`,
+    ]) {
+      assert.ok(text.includes(wanted), `"${wanted}" in the printed sheet`);
+    }
+    // Nothing of the screen: not the search box, the tabs or the study list.
+    for (const unwanted of ['Search everything', 'Evidence map', 'Search studies', 'Print a take-home sheet']) {
+      assert.ok(!text.includes(unwanted), `"${unwanted}" is not printed`);
+    }
+  });
+}
+
+test('the Print button is on the short answer and the safety view, and prints without errors', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  for (const view of ['answer', 'safety']) {
+    await page.goto(`${server.origin}/#view=${view}`);
+    const button = page.locator('.mx-panel .mx-print');
+    assert.equal(await button.textContent(), 'Print a take-home sheet');
+    await button.click();
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('with a region, the printed warning signs name its numbers', async () => {
+  // The embed demo's first instance is set to the UK: 999 and 111.
+  const { page } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}/demo/`);
+  await page.locator('#explainer .mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
+  const pdf = join(dir, 'demo.pdf');
+  await writeFile(pdf, await page.pdf({ format: 'A4' }));
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.ok(text.includes('Call 999 now'), 'the UK emergency number');
+  assert.ok(text.includes('call 111'), 'the UK urgent line');
+  await page.close();
+});
