@@ -42,7 +42,7 @@ let standard = null;
 /** The colours the host chose: property → #rrggbb. */
 const custom = new Map();
 
-for (const [select, options] of [[$('view'), VIEWS], [$('theme'), THEMES], [$('region'), [['', 'No country: “your local emergency number”'], ...REGIONS]]]) {
+for (const [select, options] of [[$('view'), VIEWS], [$('theme'), THEMES], [$('region'), [['', 'Any country: no number named'], ...REGIONS]]]) {
   for (const [value, label] of options) select.append(new Option(label, value));
 }
 

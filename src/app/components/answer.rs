@@ -1,13 +1,13 @@
 //! The Short answer view, the default screen: the bottom line, what the
 //! guidelines say, and how we grade evidence.
 
-use web_sys::{Element, HtmlElement, ScrollLogicalPosition};
+use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
 
 use super::bottom_line::BottomLinePanel;
 use super::claim::ClaimCard;
 use super::evidence::EvidenceLegend;
-use super::focus::{reader_has_interacted, scroll_to};
+use super::focus::use_scroll_to_selected;
 use super::sheet::PrintButton;
 use crate::app::context::use_ctx;
 use crate::app::route::View;
@@ -56,28 +56,11 @@ struct GuidelinesProps {
 #[component]
 fn Guidelines(props: &GuidelinesProps) -> Html {
     let ctx = use_ctx();
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(props.selected, move |selected| {
-            let card = selected.and_then(|g| {
-                let selector = format!("[data-guideline=\"{}\"]", claimbase::get().guideline(g).id);
-                list.cast::<Element>()?
-                    .query_selector(&selector)
-                    .ok()
-                    .flatten()
-            });
-            if let Some(card) = card {
-                scroll_to(&card, ScrollLogicalPosition::Start);
-                if reader_has_interacted() {
-                    if let Ok(card) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(card) {
-                        let _ = card.focus();
-                    }
-                }
-            }
-        });
-    }
     let base = claimbase::get();
+    let selector = props
+        .selected
+        .map(|g| format!("[data-guideline=\"{}\"]", base.guideline(g).id));
+    let list = use_scroll_to_selected(selector, ScrollLogicalPosition::Start, None);
     html! {
         <section class="mx-guidelines" aria-labelledby={ctx.id("guidelines-title")}>
             <h3 id={ctx.id("guidelines-title")}>{ "What the guidelines say" }</h3>

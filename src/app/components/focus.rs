@@ -94,3 +94,37 @@ pub fn scroll_to(el: &Element, block: ScrollLogicalPosition) {
     options.set_block(block);
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// For a view that shows one selected item (a study, a guideline, a criterion, a
+/// safety item): a ref for the element around the items. Whenever `selector`
+/// (the selected item's, `None` for none) changes, the item it finds is scrolled
+/// to `block` and, if the reader followed a link here (not a shared link opened
+/// cold, which leaves the host page alone), focused: the item itself, or the
+/// element `focus_within` finds inside it.
+#[hook]
+pub fn use_scroll_to_selected(
+    selector: Option<String>,
+    block: ScrollLogicalPosition,
+    focus_within: Option<&'static str>,
+) -> NodeRef {
+    let list = use_node_ref();
+    {
+        let list = list.clone();
+        use_effect_with(selector, move |selector| {
+            let item = selector
+                .as_ref()
+                .and_then(|s| list.cast::<Element>()?.query_selector(s).ok().flatten());
+            if let Some(item) = item {
+                scroll_to(&item, block);
+                let target = match focus_within {
+                    Some(inner) => item.query_selector(inner).ok().flatten(),
+                    None => Some(item),
+                };
+                if let (Some(target), true) = (target, reader_has_interacted()) {
+                    focus(target);
+                }
+            }
+        });
+    }
+    list
+}

@@ -3,10 +3,10 @@
 //! a real table for screen readers) heads the Sources view; each article's card
 //! opens the reader.
 
-use web_sys::{Element, HtmlElement, ScrollLogicalPosition};
+use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
 
-use super::focus::{reader_has_interacted, scroll_to};
+use super::focus::use_scroll_to_selected;
 use super::grid::{on_grid_focus, on_grid_key};
 use super::quote::Quote;
 use crate::app::context::use_ctx;
@@ -37,30 +37,12 @@ pub struct ReportCardProps {
 /// its reason and the quotes that show it. "Not yet rated" for a new article.
 #[component]
 pub fn ReportCardView(props: &ReportCardProps) -> Html {
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(props.open, move |open| {
-            let row = open.and_then(|c| {
-                let selector = format!("[data-criterion=\"{}\"]", claimbase::get().criterion(c).id);
-                list.cast::<Element>()?
-                    .query_selector(&selector)
-                    .ok()
-                    .flatten()
-            });
-            if let Some(row) = row {
-                scroll_to(&row, ScrollLogicalPosition::Start);
-                // A reader who followed a link here goes on from the opened row.
-                let summary = row.query_selector("summary").ok().flatten();
-                let summary =
-                    summary.and_then(|s| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(s).ok());
-                if let (Some(summary), true) = (summary, reader_has_interacted()) {
-                    let _ = summary.focus();
-                }
-            }
-        });
-    }
     let base = claimbase::get();
+    // A reader who followed a link here goes on from the opened row.
+    let selector = props
+        .open
+        .map(|c| format!("[data-criterion=\"{}\"]", base.criterion(c).id));
+    let list = use_scroll_to_selected(selector, ScrollLogicalPosition::Start, Some("summary"));
     let Some(card) = report::card_of(base, props.source) else {
         return html! {
             <section class="mx-report-card mx-unrated" aria-label="Report card">

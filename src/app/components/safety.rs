@@ -2,10 +2,10 @@
 //! effects and how often they happen, when to avoid or adapt massage,
 //! questions for a therapist, self-care.
 
-use web_sys::{Element, ScrollLogicalPosition};
+use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
 
-use super::focus::{reader_has_interacted, scroll_to};
+use super::focus::use_scroll_to_selected;
 use super::notice::call_now;
 use super::quote::Quote;
 use super::sheet::PrintButton;
@@ -24,27 +24,10 @@ pub struct SafetyViewProps {
 #[component]
 pub fn SafetyView(props: &SafetyViewProps) -> Html {
     let base = claimbase::get();
-    let view = use_node_ref();
-    {
-        let view = view.clone();
-        use_effect_with(props.selected, move |selected| {
-            let item = selected.and_then(|s| {
-                let selector = format!("[data-safety=\"{}\"]", claimbase::get().safety_item(s).id);
-                view.cast::<Element>()?
-                    .query_selector(&selector)
-                    .ok()
-                    .flatten()
-            });
-            if let Some(item) = item {
-                scroll_to(&item, ScrollLogicalPosition::Center);
-                if reader_has_interacted() {
-                    if let Ok(item) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(item) {
-                        let _ = item.focus();
-                    }
-                }
-            }
-        });
-    }
+    let selector = props
+        .selected
+        .map(|s| format!("[data-safety=\"{}\"]", base.safety_item(s).id));
+    let view = use_scroll_to_selected(selector, ScrollLogicalPosition::Center, None);
     let selected = props.selected.map(|s| base.safety_item(s).id);
     let item = |it: &'static SafetyItem| item(it, selected == Some(it.id));
     let others = SafetyKind::ALL

@@ -2,13 +2,13 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, ScrollLogicalPosition};
+use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::citations::CiteList;
 use super::evidence_map::EvidenceMapView;
 use super::facets::Facets;
-use super::focus::{reader_has_interacted, scroll_to};
+use super::focus::use_scroll_to_selected;
 use super::study_card::StudyCard;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
@@ -123,7 +123,10 @@ fn ResultList(props: &ResultListProps) -> Html {
         .selected
         .and_then(|s| studies.iter().position(|&i| i == s));
     let limit = shown.max(selected_at.map_or(0, |at| at + 1));
-    let list = use_scroll_to_selected(props.selected);
+    let selector = props
+        .selected
+        .map(|s| format!("[data-study=\"{}\"] h3", base.study(s).id));
+    let list = use_scroll_to_selected(selector, ScrollLogicalPosition::Start, None);
     let total = studies.len();
     let count_text = match (total, total > limit) {
         (0, _) => "No studies match".to_string(),
@@ -165,35 +168,6 @@ fn ResultList(props: &ResultListProps) -> Html {
             </div>
         </>
     }
-}
-
-/// A ref for the list: when a study is opened from elsewhere, its card scrolls
-/// into view and, if the reader followed a link here, takes focus.
-#[hook]
-fn use_scroll_to_selected(selected: Option<StudyIdx>) -> NodeRef {
-    let list = use_node_ref();
-    {
-        let list = list.clone();
-        use_effect_with(selected, move |selected| {
-            let card = selected.and_then(|s| {
-                let selector = format!("[data-study=\"{}\"] h3", claimbase::get().study(s).id);
-                list.cast::<HtmlElement>()?
-                    .query_selector(&selector)
-                    .ok()
-                    .flatten()
-            });
-            if let Some(heading) = card {
-                scroll_to(&heading, ScrollLogicalPosition::Start);
-                // A shared link opened cold leaves focus (and the host page) alone.
-                if reader_has_interacted() {
-                    if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(heading) {
-                        let _ = heading.focus();
-                    }
-                }
-            }
-        });
-    }
-    list
 }
 
 #[derive(Properties, PartialEq)]
