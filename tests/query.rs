@@ -831,5 +831,23 @@ mod everything {
         assert!(accents[start..end].contains("circulación"));
         // No match: the first sentence.
         assert_eq!(snippet(text, &[], 200).0, 0);
+        // Text without spaces (CJK punctuation between words) is cut mid-text,
+        // never shrunk to the match alone, and the match kept.
+        let cjk = format!(
+            "{}circulation、{}",
+            "按摩、".repeat(60),
+            "按摩、".repeat(60)
+        );
+        let (start, end, before, after) = snippet(&cjk, &words, 90);
+        let shown = &cjk[start..end];
+        assert!(
+            shown.contains("circulation") && shown.len() > "circulation".len() + 20,
+            "{shown}"
+        );
+        assert!(end - start <= 90 && before && after);
+        // A window that starts at a word keeps that word.
+        let starts = format!("{}. One two circulation three", "x".repeat(10));
+        let (start, end, ..) = snippet(&starts, &words, 200);
+        assert_eq!(&starts[start..end], "One two circulation three");
     }
 }

@@ -23,7 +23,10 @@ for (const name of OPTIONS) {
 }
 document.getElementById('frame').append(explainer);
 
-if (window.parent !== window) {
+// Heights from the first screen on (before it, the page is nearly empty and the
+// frame would shrink, then grow again).
+explainer.addEventListener('mx-ready', () => {
+  if (window.parent === window) return;
   let sent = 0;
   new ResizeObserver(() => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -33,4 +36,4 @@ if (window.parent !== window) {
       window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
     }
   }).observe(document.documentElement);
-}
+}, { once: true });

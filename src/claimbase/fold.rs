@@ -89,10 +89,19 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
-/// The folded words of what a reader typed, without duplicates.
+/// How many words of a search count: a search is a few words, and the rest of
+/// a pasted page (or a huge `q=` in a URL) is ignored, so matching stays fast
+/// and its per-word counters (`u16`) never wrap.
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// The folded words of what a reader typed, without duplicates, at most
+/// `MAX_QUERY_WORDS`.
 pub fn query_words(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for word in words(query) {
+        if out.len() == MAX_QUERY_WORDS {
+            break;
+        }
         if !out.contains(&word.folded) {
             out.push(word.folded);
         }
@@ -175,6 +184,17 @@ mod tests {
         assert!(!is_word_char('\u{a0}'), "no-break space");
         assert!(!is_word_char('“'));
         assert!(is_word_char('마'));
+    }
+
+    #[test]
+    fn a_search_counts_its_first_words_only() {
+        let pasted = (0..100)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = query_words(&pasted);
+        assert_eq!(words.len(), MAX_QUERY_WORDS);
+        assert_eq!(words.last().map(String::as_str), Some("w31"));
     }
 
     #[test]

@@ -250,11 +250,21 @@ pub fn snippet(text: &str, words: &[String], max: usize) -> (usize, usize, bool,
         .map_or(text.len(), |i| first.1 + i + 1);
     let (mut start, mut end) = (sentence_start, sentence_end);
     if end - start > max {
-        // Keep the match, a little before it and the rest after it.
-        start = start.max(first.0.saturating_sub(max / 4));
-        end = end.min(start + max);
-        start = word_boundary_after(text, start, sentence_start).min(first.0);
-        end = word_boundary_before(text, end, sentence_end).max(first.1);
+        // Keep the match, a little before it and the rest after it, cut at a
+        // space inside that window (mid-word where it has none: long words,
+        // scripts without spaces).
+        let from = ceil_char(text, first.0.saturating_sub(max / 4).max(sentence_start));
+        start = if from == sentence_start || text[..from].ends_with(' ') {
+            from
+        } else {
+            text[from..first.0].find(' ').map_or(from, |i| from + i + 1)
+        };
+        let to = floor_char(text, (start + max).min(sentence_end).max(first.1));
+        end = if to == sentence_end {
+            to
+        } else {
+            text[first.1..to].rfind(' ').map_or(to, |i| first.1 + i)
+        };
     }
     let cut = (start > sentence_start, end < sentence_end);
     let start = start + (text[start..end].len() - text[start..end].trim_start().len());
@@ -262,24 +272,16 @@ pub fn snippet(text: &str, words: &[String], max: usize) -> (usize, usize, bool,
     (start, end, cut.0, cut.1)
 }
 
-/// The first word start at or after `at` (or `at` if it is the sentence start).
-fn word_boundary_after(text: &str, at: usize, sentence_start: usize) -> usize {
-    let at = ceil_char(text, at);
-    if at == sentence_start {
-        return at;
+/// The nearest character boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    text[at..].find(' ').map_or(at, |i| at + i + 1)
+    at
 }
 
-/// The last word end at or before `at` (or `at` if it is the sentence end).
-fn word_boundary_before(text: &str, at: usize, sentence_end: usize) -> usize {
-    let at = ceil_char(text, at);
-    if at >= sentence_end {
-        return sentence_end;
-    }
-    text[..at].rfind(' ').unwrap_or(at)
-}
-
+/// The nearest character boundary at or after `at`.
 fn ceil_char(text: &str, mut at: usize) -> usize {
     while at < text.len() && !text.is_char_boundary(at) {
         at += 1;

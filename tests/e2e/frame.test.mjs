@@ -23,6 +23,8 @@ before(async () => {
   site = await stage({
     'host/resized.html': page(`${frame}<script src="${app.origin}/frame-resize.js"></script>`),
     'host/fixed.html': page(frame),
+    // Another frame on the page claims a height: the resizer leaves it alone.
+    'host/other.html': page(`${frame}<iframe id="other" title="Other" style="height: 150px; border: 0" srcdoc="<p>other</p><script>parent.postMessage({ type: 'massage-explainer:height', height: 5000 }, '*')</script>"></iframe><script src="${app.origin}/frame-resize.js"></script>`),
     'host/inline.html': page(`${frame}<script>${resizer}</script>`),
   });
   host = await serve(site.dir);
@@ -74,6 +76,14 @@ for (const path of ['/host/resized.html', '/host/inline.html']) {
     await page.close();
   });
 }
+
+test("the resizer sizes only the explainer's frame, not another frame's claim", async () => {
+  const { page, frame } = await open('/host/other.html');
+  await frame.locator('.mx-panel[data-view=safety]').waitFor();
+  await page.waitForFunction(() => document.getElementById('f').getBoundingClientRect().height > 900);
+  assert.equal(await page.locator('#other').evaluate((f) => f.getBoundingClientRect().height), 150);
+  await page.close();
+});
 
 test('without the resizer the frame keeps its height and scrolls inside', async () => {
   const { page, frame } = await open('/host/fixed.html');

@@ -214,8 +214,8 @@ with no requests anywhere but the address it is loaded from.
 
 Options (attributes): \`view\`, \`state\`, \`theme\`, \`compact\`, \`hash\`, \`region\`; colours
 through the \`--mx-*\` custom properties; a \`cta\` slot for your call to action. Where only
-iframes are allowed: \`<iframe src="https://cdn.jsdelivr.net/npm/${name}@${version}/frame.html?view=safety">\`.
-A self-hosted copy must be served with \`Access-Control-Allow-Origin\` (when another site
+iframes are allowed, frame.html (with frame-resize.js) must come from your own host: CDNs
+serve .html files as plain text. A self-hosted copy must be served with \`Access-Control-Allow-Origin\` (when another site
 loads it) and \`Content-Type: application/wasm\` for the \`.wasm\` file.
 
 Licence: ${pkg.license}.

@@ -31,8 +31,14 @@ test('typing shows results grouped by kind, marked, folded, as a shareable URL',
   const total = Number((await articles.locator('h3 .mx-count').textContent()).match(/\d+/)[0]);
   assert.equal(await articles.locator('.mx-hit').count(), Math.min(total, 5));
   if (total > 5) {
-    await articles.locator('.mx-more').click();
+    await articles.locator('.mx-more').focus();
+    await page.keyboard.press('Enter');
     assert.equal(await articles.locator('.mx-hit').count(), total);
+    // The button is gone: focus is on the first result it revealed.
+    await page.waitForFunction(() => {
+      const hits = [...document.querySelectorAll('.mx-found-group[data-kind=articles] .mx-hit')];
+      return hits.indexOf(document.activeElement) === 5;
+    });
   }
   // Nothing found says so, and suggests what to try.
   await page.locator('.mx-find input').fill('qqqzzz');

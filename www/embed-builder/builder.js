@@ -17,6 +17,8 @@ const COLOURS = [
   ['--mx-accent-fg', 'Text on buttons'],
   ['--mx-border', 'Borders'],
 ];
+/** The evidence labels' own colours: not chosen here, but drawn on the chosen backgrounds. */
+const LABELS = ['--mx-trial', '--mx-uncertain', '--mx-overstated', '--mx-rationale', '--mx-asserted', '--mx-contradicted'];
 /** Text colour on background colour, each pair readers meet. */
 const PAIRS = [
   ['--mx-fg', '--mx-bg', 'Text on the page background'],
@@ -26,6 +28,10 @@ const PAIRS = [
   ['--mx-accent', '--mx-bg', 'Links and tabs on the page background'],
   ['--mx-accent', '--mx-surface', 'Links on cards'],
   ['--mx-accent-fg', '--mx-accent', 'Button text on buttons'],
+  ...LABELS.flatMap((label) => [
+    [label, '--mx-bg', 'Evidence labels on the page background'],
+    [label, '--mx-surface', 'Evidence labels on cards'],
+  ]),
 ];
 const AA = 4.5;
 
@@ -50,8 +56,9 @@ for (const [property, label] of COLOURS) {
   const row = document.createElement('div');
   row.className = 'colour';
   const id = `colour${property.slice(4)}`;
-  row.innerHTML = `<label for="${id}"></label><input type="color" id="${id}"><button type="button" class="secondary" aria-describedby="${id}">Standard</button>`;
+  row.innerHTML = `<label for="${id}"></label><input type="color" id="${id}"><button type="button" class="secondary">Standard</button>`;
   row.querySelector('label').textContent = label;
+  row.querySelector('button').setAttribute('aria-label', `Standard colour for ${label.toLowerCase()}`);
   const input = row.querySelector('input');
   input.dataset.property = property;
   input.addEventListener('input', () => { custom.set(property, input.value); update(); });
@@ -143,41 +150,52 @@ function parseStandard(value) {
 const schemes = (theme) => (theme === 'auto' ? ['light', 'dark'] : [theme]);
 const colourOf = (property, scheme) => custom.get(property) ?? standard?.[property]?.[scheme];
 
-/** Every pair below AA, in the schemes readers may see. */
+/** Every pair below AA, in the schemes readers may see (the worst of a kind once). */
 function contrastProblems(theme) {
-  const problems = [];
+  const problems = new Map();
   for (const scheme of schemes(theme)) {
     for (const [text, background, what] of PAIRS) {
       const [a, b] = [colourOf(text, scheme), colourOf(background, scheme)];
       if (!a || !b) continue;
       const r = ratio(a, b);
-      if (r < AA) problems.push({ what, scheme, ratio: r });
+      const key = `${what} ${scheme}`;
+      if (r < AA && !(problems.get(key)?.ratio <= r)) problems.set(key, { what, scheme, ratio: r });
     }
   }
-  return problems;
+  return [...problems.values()];
 }
+
+/** A ratio as shown: rounded down, so 4.47 never reads as "4.5". */
+const shownRatio = (r) => (Math.floor(r * 100) / 100).toFixed(2);
 
 function showContrast(theme) {
   const box = $('contrast');
-  if (!standard) { box.textContent = ''; return; }
-  const problems = contrastProblems(theme);
+  const problems = standard ? contrastProblems(theme) : [];
+  const where = schemes(theme).length > 1 ? 'in the light and the dark theme' : `in the ${theme} theme`;
+  const head = !standard ? ''
+    : problems.length === 0 ? `Readable: all text meets the WCAG AA contrast of ${AA}:1 ${where}.`
+      : `Hard to read: ${problems.length} colour pair${problems.length > 1 ? 's are' : ' is'} below the WCAG AA contrast of ${AA}:1. Readers may not be able to read this text:`;
+  const items = problems.map((p) => `${p.what}${schemes(theme).length > 1 ? ` (${p.scheme} theme)` : ''}: ${shownRatio(p.ratio)}:1`);
+  // A live region: rewritten only when what it says changes, so a screen reader
+  // does not repeat it on every keystroke elsewhere in the form.
+  const said = [head, ...items].join('\n');
+  if (box.dataset.said === said) return;
+  box.dataset.said = said;
   box.classList.toggle('bad', problems.length > 0);
   box.replaceChildren();
-  const head = document.createElement('p');
-  if (problems.length === 0) {
-    const where = schemes(theme).length > 1 ? 'in the light and the dark theme' : `in the ${theme} theme`;
-    head.textContent = `Readable: all text meets the WCAG AA contrast of ${AA}:1 ${where}.`;
-    box.append(head);
-    return;
+  if (!head) return;
+  const p = document.createElement('p');
+  p.textContent = head;
+  box.append(p);
+  if (items.length > 0) {
+    const list = document.createElement('ul');
+    for (const text of items) {
+      const item = document.createElement('li');
+      item.textContent = text;
+      list.append(item);
+    }
+    box.append(list);
   }
-  head.textContent = `Hard to read: ${problems.length} colour pair${problems.length > 1 ? 's are' : ' is'} below the WCAG AA contrast of ${AA}:1. Readers may not be able to read this text:`;
-  const list = document.createElement('ul');
-  for (const p of problems) {
-    const item = document.createElement('li');
-    item.textContent = `${p.what}${schemes(theme).length > 1 ? ` (${p.scheme} theme)` : ''}: ${p.ratio.toFixed(1)}:1`;
-    list.append(item);
-  }
-  box.append(head, list);
 }
 
 // ---------------------------------------------------------------- the preview and the snippet
@@ -207,13 +225,16 @@ function update() {
   } else {
     cta?.remove();
   }
-  const iframe = o.kind === 'iframe';
   $('snippet').value = snippet(o);
-  $('snippet').dataset.kind = o.kind;
-  $('copy-status').textContent = iframe && (custom.size > 0 || o.ctaText)
+  $('copy-status').textContent = iframeNote(o);
+  showContrast(o.theme);
+}
+
+/** What the iframe snippet leaves out of the chosen options, if anything. */
+function iframeNote(o) {
+  return o.kind === 'iframe' && (custom.size > 0 || o.ctaText)
     ? 'The iframe snippet keeps the standard colours and has no call to action: use the script snippet for those.'
     : '';
-  showContrast(o.theme);
 }
 
 $('options').addEventListener('input', update);
@@ -223,7 +244,8 @@ $('reset-colours').addEventListener('click', () => { custom.clear(); update(); }
 $('copy').addEventListener('click', async () => {
   const text = $('snippet').value;
   const problems = contrastProblems(chosen().theme).length;
-  const warning = problems > 0 ? ` Careful: ${problems} colour pair${problems > 1 ? 's are' : ' is'} hard to read (see Colours).` : '';
+  const warning = [problems > 0 ? `Careful: ${problems} colour pair${problems > 1 ? 's are' : ' is'} hard to read (see Colours).` : '', iframeNote(chosen())]
+    .filter(Boolean).map((t) => ` ${t}`).join('');
   try {
     await navigator.clipboard.writeText(text);
     $('copy-status').textContent = `Copied. Paste it into your site.${warning}`;
@@ -237,8 +259,11 @@ $('copy').addEventListener('click', async () => {
 
 // The standard colours, from the preview's stylesheet, once it has one.
 preview.addEventListener('mx-ready', () => {
+  // Without the colours chosen so far (set on the element), which update() puts back.
+  for (const [property] of COLOURS) preview.style.removeProperty(property);
   const style = getComputedStyle(preview);
-  standard = Object.fromEntries(COLOURS.map(([p]) => [p, parseStandard(style.getPropertyValue(p))]));
+  const properties = [...COLOURS.map(([p]) => p), ...LABELS];
+  standard = Object.fromEntries(properties.map((p) => [p, parseStandard(style.getPropertyValue(p))]));
   update();
 });
 update();

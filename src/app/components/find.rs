@@ -50,6 +50,8 @@ pub fn FindBox(props: &FindBoxProps) -> Html {
         })
     };
     let onkeydown = Callback::from(|e: KeyboardEvent| match e.key().as_str() {
+        // Enter that ends an input method's composition (Japanese, Chinese, ...) is not ours.
+        _ if e.is_composing() => {}
         // Down goes to the first result. So does Enter: the results are
         // already shown (on a phone, it also puts the keyboard away to show them).
         "ArrowDown" | "Enter" => {
@@ -243,14 +245,33 @@ fn FoundGroup(props: &FoundGroupProps) -> Html {
     } else {
         format!("Show {MORE} more of {hidden}")
     };
+    // The button goes away with the last results it shows: focus moves to the
+    // first of the new results rather than falling to the page.
+    let list = use_node_ref();
+    let focus_from = use_mut_ref(|| None::<usize>);
+    {
+        let (list, focus_from) = (list.clone(), focus_from.clone());
+        use_effect_with(*shown, move |_| {
+            let hit = focus_from.borrow_mut().take().and_then(|at| {
+                let hits = list.cast::<Element>()?.query_selector_all(HIT).ok()?;
+                hits.item(at as u32)?.dyn_into::<Element>().ok()
+            });
+            if let Some(hit) = hit {
+                focus(hit);
+            }
+        });
+    }
     let on_more = {
         let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + MORE))
+        Callback::from(move |_| {
+            *focus_from.borrow_mut() = Some(*shown);
+            shown.set(*shown + MORE)
+        })
     };
     html! {
         <section class="mx-found-group" data-kind={kind.slug()} aria-labelledby={title.clone()}>
             <h3 id={title}>{ kind.label() }<span class="mx-count">{ format!(" ({})", hits.len()) }</span></h3>
-            <ul class="mx-hits">
+            <ul class="mx-hits" ref={list}>
                 { for hits.iter().take(*shown).map(|&target| html! {
                     <li><Hit {target} words={props.words.clone()} /></li>
                 }) }

@@ -26,15 +26,21 @@ pub fn PrintButton() -> Html {
     }
 }
 
-/// Where and when the sheet is printed: the page's address and today's date,
-/// read when the app starts and again just before printing.
-fn printed_from() -> Option<(String, String)> {
+/// "Printed on 22 November 2026 from https://…": the reader's own date (local,
+/// not UTC) and the page's address, as they are when printing.
+fn printed_from() -> Option<String> {
     if !cfg!(target_arch = "wasm32") {
         return None;
     }
     let address = web_sys::window()?.location().href().ok()?;
-    let today: String = js_sys::Date::new_0().to_iso_string().into();
-    Some((address, long_date(today.get(..10)?)))
+    let now = js_sys::Date::new_0();
+    let today = format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    );
+    Some(format!(" Printed on {} from {address}", long_date(&today)))
 }
 
 /// The sheet itself: hidden on screen, the only thing printed.
@@ -42,17 +48,22 @@ fn printed_from() -> Option<(String, String)> {
 pub fn TakeHomeSheet() -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let printed = use_state(|| None::<(String, String)>);
+    // Written straight into the page, not through a render: a Print button's
+    // `window.print()` runs before a state change would have rendered, and the
+    // reader may have moved since the app started. Yew renders the span empty
+    // and leaves its text alone.
+    let printed = use_node_ref();
     {
         let printed = printed.clone();
-        // After the first render (the prerendered page has no address), and
-        // before each print (the reader may have moved since).
         use_effect_with((), move |_| {
-            printed.set(printed_from());
-            let listener = web_sys::window().map(|window| {
-                let printed = printed.clone();
-                EventListener::new(&window, "beforeprint", move |_| printed.set(printed_from()))
-            });
+            let write = move || {
+                if let Some(span) = printed.cast::<web_sys::Element>() {
+                    span.set_text_content(printed_from().as_deref());
+                }
+            };
+            write();
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "beforeprint", move |_| write()));
             move || drop(listener)
         });
     }
@@ -81,9 +92,7 @@ pub fn TakeHomeSheet() -> Html {
             <ul>{ for items(SafetyKind::SelfCare).map(|s| html! { <li>{ s.text }</li> }) }</ul>
             <p class="mx-sheet-footer">
                 { format!("Evidence reviewed {}. Written by: {}.", long_date(base.reviewed), base.written_by) }
-                if let Some((address, today)) = &*printed {
-                    { format!(" Printed on {today} from {address}") }
-                }
+                <span ref={printed}></span>
             </p>
         </section>
     }
