@@ -493,6 +493,17 @@ impl ClaimBase {
             .unwrap_or_default()
     }
 
+    /// Block `at` of a source's reader (a paragraph, heading or list item) as a
+    /// passage; `None` past its last block.
+    pub fn block_passage(&self, source: SourceIdx, at: u32) -> Option<Passage> {
+        let block = self.source(source).blocks.get(at as usize)?;
+        Some(Passage {
+            source,
+            start: block.start,
+            end: block.end,
+        })
+    }
+
     pub fn terms_of_kind(&self, kind: TermKind) -> impl Iterator<Item = (TermIdx, &'static Term)> {
         self.terms_indexed().filter(move |(_, t)| t.kind == kind)
     }

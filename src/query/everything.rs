@@ -143,12 +143,9 @@ impl Index {
             index.add(Target::Safety(idx), &[item.text], &body);
         }
         for (idx, source) in base.sources_indexed() {
-            for (at, block) in (0u32..).zip(source.blocks) {
-                let text = source
-                    .text
-                    .get(block.start as usize..block.end as usize)
-                    .unwrap_or_default();
-                index.add(Target::Block(idx, at), &[], &[text]);
+            for at in 0..source.blocks.len() as u32 {
+                let text = base.block_passage(idx, at).map(|p| base.passage_text(&p));
+                index.add(Target::Block(idx, at), &[], &[text.unwrap_or_default()]);
             }
         }
         index.finish()

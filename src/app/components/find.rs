@@ -11,6 +11,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::evidence::EvidenceBadge;
+use super::focus::focus;
 use super::highlight::{Highlighted, SearchWords};
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
@@ -94,12 +95,6 @@ fn app_root(e: &Event) -> Option<Element> {
         .flatten()
 }
 
-fn focus(el: Element) {
-    if let Ok(el) = el.dyn_into::<HtmlElement>() {
-        let _ = el.focus();
-    }
-}
-
 /// `/` focuses the search box, unless the reader is typing in a field. The
 /// standalone page listens on the whole document; an embed only within itself,
 /// so several on one page (and the host's own shortcuts) do not fight over it.
@@ -155,8 +150,8 @@ pub fn FindView(props: &FindViewProps) -> Html {
     let base = claimbase::get();
     let words: SearchWords = Rc::new(fold::query_words(&props.text));
     // The index is built on the first search, not when the view opens empty.
-    let groups = use_memo(props.text.clone(), |text| {
-        if fold::query_words(text).is_empty() {
+    let groups = use_memo((props.text.clone(), words.is_empty()), |(text, empty)| {
+        if *empty {
             Vec::new()
         } else {
             index().search(base, text)
@@ -373,21 +368,24 @@ fn Hit(props: &HitProps) -> Html {
                 html! { <span>{ item.kind.label() }</span> },
             )
         }
-        Target::Block(source_idx, block) => {
-            let source = base.source(source_idx);
-            let block = source.blocks.get(block as usize).copied();
-            let (from, to) = block.map_or((0, 0), |b| (b.start as usize, b.end as usize));
-            let text = source.text.get(from..to).unwrap_or_default();
+        Target::Block(source, at) => {
+            let block = base.block_passage(source, at).unwrap_or(Passage {
+                source,
+                start: 0,
+                end: 0,
+            });
+            let text = base.passage_text(&block);
+            // The reader opens at the sentence shown, not the whole paragraph.
             let (start, end, ..) = snippet(text, &words, 220);
             let passage = Passage {
-                source: source_idx,
-                start: (from + start) as u32,
-                end: (from + end) as u32,
+                start: block.start + start as u32,
+                end: block.start + end as u32,
+                ..block
             };
             (
                 Action::OpenPassage(passage),
                 excerpt(text),
-                html! { <span>{ source.display_name() }</span> },
+                html! { <span>{ base.source(source).display_name() }</span> },
             )
         }
     };

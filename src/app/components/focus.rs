@@ -28,7 +28,7 @@ fn focus_is_lost() -> bool {
 }
 
 /// Focuses `el` if it is an HTML element.
-fn focus(el: Element) {
+pub fn focus(el: Element) {
     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el) {
         let _ = el.focus();
     }
