@@ -23,6 +23,7 @@ const BUDGET = {
   paintRatio: 1.2, readyRatio: 2,
 };
 const LOADS = 20;
+const FIRST_PASS_LOADS = 5;
 
 const lines = [];
 const out = (line = '') => { console.log(line); lines.push(line); };
@@ -131,14 +132,16 @@ async function lighthouse(url, runs = 3) {
  * Keystroke in a search box → the results updated in the DOM, per key: the study
  * search (`.mx-study-search`) on the studies view, or search everything (`.mx-find`).
  */
-async function filterLatency(root, words, { hash = 'view=studies', box = '.mx-study-search' } = {}) {
+async function filterLatency(root, words, { hash = 'view=studies', box = '.mx-study-search', pause = 0, warm = 3 } = {}) {
   const server = await serve(root);
   const browser = await launch();
   const page = await browser.context.newPage();
   await page.addInitScript(READY_PROBE);
   await page.goto(`${server.origin}/#${hash}`);
   await page.waitForFunction(() => window.__mxReady !== undefined, null, { timeout: 30000 });
-  const samples = await page.evaluate(async ([words, box]) => {
+  // A reader needs a moment to reach the search box; `pause` models it.
+  if (pause) await page.waitForTimeout(pause);
+  const samples = await page.evaluate(async ([words, box, warm]) => {
     const input = document.querySelector(`${box} input`);
     const panel = document.querySelector('.mx-panel');
     // One key: set the value as typing does, then wait for the DOM to change
@@ -160,16 +163,32 @@ async function filterLatency(root, words, { hash = 'view=studies', box = '.mx-st
       return times;
     };
     // The first pass right after load pays for JIT tiering of the wasm; it is
-    // reported apart. Then three passes make the steady-state figure.
+    // reported apart. Then `warm` passes make the steady-state figure.
     const cold = await pass();
-    const warm = [...await pass(), ...await pass(), ...await pass()];
-    return { cold, warm };
-  }, [words, box]);
+    const steady = [];
+    for (let i = 0; i < warm; i++) steady.push(...await pass());
+    return { cold, warm: steady };
+  }, [words, box, warm]);
   const studies = await page.locator('.mx-count').getAttribute('data-count').catch(() => null);
   const sources = await page.locator('.mx-reviewed').textContent();
   await browser.close();
   await server.close();
   return { samples: samples.warm, cold: samples.cold, studies: Number(studies), articles: Number(sources.match(/(\d+) sources/)?.[1]) };
+}
+
+/**
+ * The first pass of keystrokes after load, over `FIRST_PASS_LOADS` fresh browsers
+ * (nothing cached or compiled): a single load's p95 is made by its few slowest
+ * keys and moves a lot between loads, so each load's p95 is kept and their median
+ * is the figure. `pause`: ms between `mx-ready` and the first key.
+ */
+async function firstPasses(root, words, pause = 0) {
+  const p95s = [];
+  for (let i = 0; i < FIRST_PASS_LOADS; i++) {
+    const { cold } = await filterLatency(root, words, { pause, warm: 0 });
+    p95s.push(pct(cold, 95));
+  }
+  return { median: pct(p95s, 50), min: Math.min(...p95s), max: Math.max(...p95s) };
 }
 
 function crateTable(path) {
@@ -257,13 +276,25 @@ out();
 
 out('## Filter latency: keystroke in the study search → list updated in the DOM');
 const seeds = await filterLatency(dist, ['cherkin', 'annals', 'massage']);
-const big = bigDist ? await filterLatency(bigDist, ['chronic', 'swedish massage', 'schröder', 'report 12', 'acupuncture']) : null;
+const bigWords = ['chronic', 'swedish massage', 'schröder', 'report 12', 'acupuncture'];
+const big = bigDist ? await filterLatency(bigDist, bigWords) : null;
 out('| claim base | studies | keystrokes | p50 ms | p95 ms | max ms | first pass after load: p95 ms |');
 out('|---|---:|---:|---:|---:|---:|---:|');
 const row = (name, r) => out(`| ${name} | ${r.studies} | ${r.samples.length} | ${ms(pct(r.samples, 50))} | ${ms(pct(r.samples, 95))} | ${ms(Math.max(...r.samples))} | ${ms(pct(r.cold, 95))} |`);
 row('seeds', seeds);
 if (big) row('generated', big);
 out();
+const firstAtReady = bigDist ? await firstPasses(bigDist, bigWords) : null;
+const firstAfterPause = bigDist ? await firstPasses(bigDist, bigWords, 1000) : null;
+if (firstAtReady) {
+  out(`The first pass after load at ${big.studies} studies, over ${FIRST_PASS_LOADS} fresh browsers: each load's p95, their median and range.`);
+  out();
+  out('| typing starts | median of the loads\' p95, ms | range, ms |');
+  out('|---|---:|---:|');
+  out(`| at \`mx-ready\` | ${ms(firstAtReady.median)} | ${ms(firstAtReady.min)}–${ms(firstAtReady.max)} |`);
+  out(`| 1 s after \`mx-ready\` | ${ms(firstAfterPause.median)} | ${ms(firstAfterPause.min)}–${ms(firstAfterPause.max)} |`);
+  out();
+}
 out('For scale, on this machine at 10,000 studies (issue #7): List.js 40 ms p95 per keystroke, DataTables 170 ms, a naive hand-written page 14.5 ms.');
 out();
 
@@ -303,7 +334,7 @@ out(`| content paints within ${BUDGET.paintRatio}× a static page with the same 
 out(`| \`mx-ready\` within ${BUDGET.readyRatio}× that static page's paint | ${readyRatio.toFixed(2)}× | ${verdict(readyRatio <= BUDGET.readyRatio)} |`);
 if (big) {
   out(`| search p95 ≤ ${BUDGET.filterP95Ms} ms at ${big.studies} studies | ${ms(pct(big.samples, 95))} ms | ${verdict(pct(big.samples, 95) <= BUDGET.filterP95Ms)} |`);
-  out(`| the same for the first keystrokes after load | ${ms(pct(big.cold, 95))} ms | ${verdict(pct(big.cold, 95) <= BUDGET.filterP95Ms)} |`);
+  out(`| the same for the first keystrokes after load (at \`mx-ready\`, median of ${FIRST_PASS_LOADS} loads) | ${ms(firstAtReady.median)} ms | ${verdict(firstAtReady.median <= BUDGET.filterP95Ms)} |`);
 }
 if (findBig) {
   out(`| search everything p95 ≤ ${BUDGET.filterP95Ms} ms at ${findBig.articles} articles | ${ms(pct(findBig.samples, 95))} ms | ${verdict(pct(findBig.samples, 95) <= BUDGET.filterP95Ms)} |`);
