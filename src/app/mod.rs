@@ -255,9 +255,9 @@ fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="mx-header">
             <h1 class="mx-title">{ base.title }</h1>
-            <p class="mx-lede">
-                { "The short answer first; then what popular articles claim, what the research found, and how strong the support is." }
-            </p>
+            // The reader's question answered under the title, on every view and
+            // on a phone's first screen; the points follow on the Short answer view.
+            <p class="mx-answer-summary">{ base.bottom_line.summary }</p>
             <p class="mx-reviewed">
                 { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
             </p>

@@ -53,7 +53,7 @@ test('the live app takes over the prerendered nodes themselves: same nodes, same
     document.addEventListener('DOMContentLoaded', () => {
       const root = document.getElementById('massage-explainer-app');
       window.__before = {
-        nodes: ['.mx-lede', '.mx-notice', '.mx-answer-summary', '.mx-answer-point dd', '[role=tab]']
+        nodes: ['.mx-reviewed', '.mx-notice', '.mx-answer-summary', '.mx-answer-point dd', '[role=tab]']
           .map((s) => root.querySelector(s)),
         text: root.innerText,
       };
@@ -62,7 +62,7 @@ test('the live app takes over the prerendered nodes themselves: same nodes, same
   await page.goto(`${server.origin}/`);
   const check = await page.evaluate(() => {
     const root = document.getElementById('massage-explainer-app');
-    const now = ['.mx-lede', '.mx-notice', '.mx-answer-summary', '.mx-answer-point dd', '[role=tab]']
+    const now = ['.mx-reviewed', '.mx-notice', '.mx-answer-summary', '.mx-answer-point dd', '[role=tab]']
       .map((s) => root.querySelector(s));
     return {
       sameNodes: now.every((node, i) => node !== null && node === window.__before.nodes[i]),

@@ -77,6 +77,21 @@ test('no view is wider than a 375 px phone', async () => {
   await page.close();
 });
 
+test('on a phone the first screen answers the question, with the emergency signs right after', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.setViewportSize({ width: 375, height: 667 });
+  for (const hash of ['', '#view=studies', '#view=safety']) {
+    await page.goto(`${server.origin}/${hash}`);
+    await page.locator('.mx-panel').waitFor();
+    const summary = await page.locator('.mx-header .mx-answer-summary').boundingBox();
+    const notice = await page.locator('.mx-notice').boundingBox();
+    assert.ok(summary.y + summary.height <= 667, `${hash || '/'}: the short answer ends at ${Math.round(summary.y + summary.height)} px, past the screen`);
+    assert.ok(notice.y > summary.y && notice.y < 667, `${hash || '/'}: the emergency signs start on the first screen, after the answer`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
 test('a malformed hash shows the defaults with one console warning', async () => {
   const { page, consoleErrors } = await openPage(browser.context, server.origin);
   const warnings = [];

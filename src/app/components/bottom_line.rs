@@ -1,6 +1,6 @@
-//! The short answer: a one-line summary and a few sentences, each linking to
-//! the evidence behind it. In full on the Short answer view; on every other
-//! view as its one-line summary, which opens to the full answer.
+//! The short answer's sentences, each under the question it answers and linking
+//! to the evidence behind it (its one-line summary is in the header, on every
+//! view). In full on the Short answer view; on every other view folded, to open.
 
 use yew::prelude::*;
 
@@ -10,14 +10,13 @@ use crate::claimbase;
 use crate::claimbase::model::Cite;
 use crate::query::explain;
 
-/// The summary and every sentence, each under the question it answers.
+/// Every sentence, each under the question it answers.
 #[component]
 pub fn BottomLinePanel() -> Html {
     let base = claimbase::get();
     let bottom_line = &base.bottom_line;
     html! {
         <div class="mx-answer-body">
-            <p class="mx-answer-summary">{ bottom_line.summary }</p>
             <dl class="mx-answer-points">
                 { for bottom_line.points.iter().map(|point| html! {
                     <div class="mx-answer-point" data-point={point.id}>
@@ -59,13 +58,12 @@ fn CiteLink(props: &CiteLinkProps) -> Html {
     }
 }
 
-/// The short answer folded to its summary, for the views other than the Short answer.
+/// The short answer's sentences folded, for the views other than the Short answer.
 #[component]
 pub fn BottomLineSummary() -> Html {
-    let base = claimbase::get();
     html! {
         <details class="mx-answer-mini">
-            <summary><span class="mx-label">{ "Short answer: " }</span>{ base.bottom_line.summary }</summary>
+            <summary><span class="mx-label">{ "Short answer, point by point: " }</span>{ "does it help, how much, for how long, how sure, is it safe?" }</summary>
             <BottomLinePanel />
         </details>
     }
