@@ -61,8 +61,35 @@ function shadowOf(element) {
   if (!shadow) {
     shadow = element.attachShadow({ mode: 'open' });
     shadows.set(element, shadow);
+    // Before the widget's own handler (this listener captures), which prints.
+    shadow.addEventListener('click', (event) => {
+      if (event.target.closest?.('.mx-print')) printAlone(element);
+    }, { capture: true });
   }
   return shadow;
+}
+
+/** Set on an element while its take-home sheet prints. */
+const PRINTING = 'data-mx-printing';
+let printRule = null;
+
+/**
+ * A reader who presses an instance's Print button wants its take-home sheet, not
+ * the host page around it, nor the sheets of other instances. While it prints, the
+ * element carries `data-mx-printing`, and one page-level rule (print media, and
+ * only while some element carries it) hides everything that neither is nor holds
+ * that element. A constructed stylesheet: nothing inline, so a strict CSP allows
+ * it. Printing the page any other way prints the host page as it is.
+ */
+function printAlone(element) {
+  const doc = element.ownerDocument;
+  if (!printRule) {
+    printRule = new CSSStyleSheet();
+    printRule.replaceSync(`@media print { body:has([${PRINTING}]) :not([${PRINTING}], :has([${PRINTING}])) { display: none !important; } }`);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, printRule];
+  }
+  element.setAttribute(PRINTING, '');
+  doc.defaultView?.addEventListener('afterprint', () => element.removeAttribute(PRINTING), { once: true });
 }
 
 /**

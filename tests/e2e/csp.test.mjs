@@ -39,6 +39,10 @@ test(`the demo works with zero violations under ${POLICY}`, async () => {
     document.getElementById('explainer').setAttribute('theme', 'dark');
   });
   assert.equal(await page.locator('#explainer .mx-root').getAttribute('data-theme'), 'dark');
+  // Printing a sheet adds the page-level print rule (a constructed stylesheet).
+  await page.locator('#safety [role=tab]', { hasText: 'Safety' }).click();
+  await page.locator('#safety .mx-panel .mx-print').click();
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(consoleErrors, []);

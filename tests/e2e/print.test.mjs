@@ -82,3 +82,43 @@ test('with a region, the printed warning signs name its numbers', async () => {
   assert.ok(text.includes('call 111'), 'the UK urgent line');
   await page.close();
 });
+
+test("an embed's Print button prints its own sheet alone, not the host page or the other instance", async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}/demo/`);
+  const widget = page.locator('#explainer');
+  await widget.locator('.mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
+  const printed = async (name) => {
+    const pdf = join(dir, `${name}.pdf`);
+    await writeFile(pdf, await page.pdf({ format: 'A4' }));
+    return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  };
+  // Each sheet names the UK emergency number once (both instances are set to the UK).
+  const sheets = (text) => text.split('Call 999 now').length - 1;
+  // Printed some other way (the browser's menu): the host page, each instance's sheet in it.
+  const whole = await printed('demo-whole');
+  assert.ok(whole.includes('Harbourside Massage Therapy'));
+  assert.equal(sheets(whole), 2);
+
+  // The button marks its element as printing starts (headless Chromium shows no
+  // dialog and may end the printing at once, so the change is recorded as it happens).
+  await page.evaluate(() => {
+    window.__marks = [];
+    new MutationObserver((records) => {
+      for (const r of records) window.__marks.push([r.target.id, r.target.hasAttribute('data-mx-printing')]);
+    }).observe(document.body, { subtree: true, attributeFilter: ['data-mx-printing'] });
+  });
+  await widget.locator('.mx-panel .mx-print').click();
+  assert.deepEqual(await page.evaluate(() => window.__marks[0]), ['explainer', true]);
+
+  // What prints while it is marked: that instance's sheet, and nothing else.
+  await page.evaluate(() => document.getElementById('explainer').setAttribute('data-mx-printing', ''));
+  const alone = await printed('demo-alone');
+  assert.equal(sheets(alone), 1, 'one sheet');
+  assert.ok(alone.includes('Questions to ask a massage therapist'), 'the whole sheet');
+  for (const unwanted of ['Harbourside Massage Therapy', 'Before your first visit', 'What the evidence says']) {
+    assert.ok(!alone.includes(unwanted), `"${unwanted}" of the host page is not printed`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
