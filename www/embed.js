@@ -63,34 +63,51 @@ function shadowOf(element) {
     shadows.set(element, shadow);
     // Before the widget's own handler (this listener captures), which prints.
     shadow.addEventListener('click', (event) => {
-      if (event.target.closest?.('.mx-print')) printAlone(element);
+      if (event.target.closest?.('.mx-print')) pressPrint(element);
     }, { capture: true });
   }
   return shadow;
 }
 
-/** Set on an element while its take-home sheet prints. */
+/*
+ * A reader who presses an instance's Print button wants its take-home sheet, not
+ * the host page around it, nor the sheets of other instances. When that press
+ * starts a print, the element carries `data-mx-printing` until the print ends, and
+ * one page-level rule (print media, and only while some element carries it) hides
+ * everything that neither is nor holds that element. A constructed stylesheet:
+ * nothing inline, so a strict CSP allows it. Printing the page any other way (the
+ * browser's menu) prints the host page as it is.
+ */
 const PRINTING = 'data-mx-printing';
+/** The element whose Print button was just pressed: the print it starts is its. */
+let pressed = null;
 let printRule = null;
 
-/**
- * A reader who presses an instance's Print button wants its take-home sheet, not
- * the host page around it, nor the sheets of other instances. While it prints, the
- * element carries `data-mx-printing`, and one page-level rule (print media, and
- * only while some element carries it) hides everything that neither is nor holds
- * that element. A constructed stylesheet: nothing inline, so a strict CSP allows
- * it. Printing the page any other way prints the host page as it is.
- */
-function printAlone(element) {
-  const doc = element.ownerDocument;
+function pressPrint(element) {
+  pressed = element;
+  // The button prints within this click; a press that printed nothing (before
+  // the wasm took over, or where printing is not allowed) is forgotten.
+  setTimeout(() => { if (pressed === element) pressed = null; }, 0);
+}
+
+addEventListener('beforeprint', () => {
+  const element = pressed;
+  pressed = null;
+  if (!element) return;
   if (!printRule) {
     printRule = new CSSStyleSheet();
     printRule.replaceSync(`@media print { body:has([${PRINTING}]) :not([${PRINTING}], :has([${PRINTING}])) { display: none !important; } }`);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, printRule];
   }
+  // Each time: the host page may have replaced its adopted sheets since.
+  if (!document.adoptedStyleSheets.includes(printRule)) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, printRule];
+  }
+  for (const other of document.querySelectorAll(`[${PRINTING}]`)) other.removeAttribute(PRINTING);
   element.setAttribute(PRINTING, '');
-  doc.defaultView?.addEventListener('afterprint', () => element.removeAttribute(PRINTING), { once: true });
-}
+});
+addEventListener('afterprint', () => {
+  for (const element of document.querySelectorAll(`[${PRINTING}]`)) element.removeAttribute(PRINTING);
+});
 
 /**
  * The widget's first screen, prerendered at build time (prerender/REGION.html), shown

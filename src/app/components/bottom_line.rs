@@ -61,9 +61,16 @@ fn CiteLink(props: &CiteLinkProps) -> Html {
 /// The short answer's sentences folded, for the views other than the Short answer.
 #[component]
 pub fn BottomLineSummary() -> Html {
+    let base = claimbase::get();
+    let questions: Vec<&str> = base
+        .bottom_line
+        .points
+        .iter()
+        .map(|point| point.question.label())
+        .collect();
     html! {
         <details class="mx-answer-mini">
-            <summary><span class="mx-label">{ "Short answer, point by point: " }</span>{ "does it help, how much, for how long, how sure, is it safe?" }</summary>
+            <summary><span class="mx-label">{ "Short answer, point by point: " }</span>{ questions.join(" ") }</summary>
             <BottomLinePanel />
         </details>
     }
