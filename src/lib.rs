@@ -21,15 +21,7 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let mount = wasm_bindgen::closure::Closure::once_into_js(mount_standalone);
-    if window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(mount.unchecked_ref(), 0)
-        .is_err()
-    {
+    if web_sys::window().is_some() && !app::later::later(0, mount_standalone) {
         mount_standalone();
     }
 }

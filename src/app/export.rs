@@ -27,10 +27,8 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.set_download(filename);
     link.click();
     // The download reads the blob after this returns; free it a little later.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+    super::later::later(30_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000)
-        .map(|_| ())
+    Ok(())
 }

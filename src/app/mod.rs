@@ -6,6 +6,7 @@ pub mod context;
 pub mod export;
 pub mod hash;
 pub mod hooks;
+pub mod later;
 pub mod route;
 pub mod state;
 
@@ -147,6 +148,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let route = &state.route;
     let root = use_node_ref();
     let whole_page = props.hash == HashSync::Whole;
+    // The take-home sheet is only ever printed, and a quarter of the first screen's
+    // elements: it renders in a task of its own after the first screen, which keeps
+    // it out of the start-up task (hydration; Lighthouse's blocking time) and out of
+    // the prerendered pages. Without JavaScript the page prints as it is shown.
+    let sheet = use_state_eq(|| false);
+    {
+        let sheet = sheet.setter();
+        use_effect_with((), move |_| {
+            later::later(0, move || sheet.set(true));
+        });
+    }
     use_slash_to_find(root.clone(), whole_page);
     // The search view has no tab: its panel is a region of its own.
     let (role, labelled_by, label) = if route.view == View::Search {
@@ -176,7 +188,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     // The host's call to action, where a reader finishes.
                     <div class="mx-cta"><slot name="cta" /></div>
                 }
-                <TakeHomeSheet />
+                if *sheet {
+                    <TakeHomeSheet />
+                }
                 <Footer />
             </div>
         </ContextProvider<Ctx>>

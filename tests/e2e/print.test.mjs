@@ -126,3 +126,19 @@ test("an embed's Print button prints its own sheet alone, not the host page or t
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+test('without JavaScript the page prints as it is shown: the short answer and the warning signs', async () => {
+  const plain = await launch({ javaScriptEnabled: false });
+  try {
+    const page = await plain.context.newPage();
+    await page.goto(`${server.origin}/`);
+    const pdf = join(dir, 'no-js.pdf');
+    await writeFile(pdf, await page.pdf({ format: 'A4' }));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const wanted of ['Massage may ease back pain a little, for a short time', 'Call your local emergency number now', 'Does it help?']) {
+      assert.ok(text.includes(wanted), `"${wanted}" printed`);
+    }
+  } finally {
+    await plain.close();
+  }
+});
