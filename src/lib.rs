@@ -21,7 +21,8 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    if web_sys::window().is_some() && !app::later::later(0, mount_standalone) {
+    // Where no timer can be set, mount at once (without a window it finds no root).
+    if !app::later::later(0, mount_standalone) {
         mount_standalone();
     }
 }

@@ -43,7 +43,7 @@ fn printed_from() -> Option<String> {
     Some(format!(" Printed on {} from {address}", long_date(&today)))
 }
 
-/// The sheet itself: hidden on screen, the only thing printed.
+/// The sheet itself: hidden on screen, and once it is there the only thing printed.
 #[component]
 pub fn TakeHomeSheet() -> Html {
     let ctx = use_ctx();
