@@ -74,7 +74,8 @@ function shadowOf(element) {
  * the host page around it, nor the sheets of other instances. When that press
  * starts a print, the element carries `data-mx-printing` until the print ends, and
  * one page-level rule (print media, and only while some element carries it) hides
- * everything that neither is nor holds that element. A constructed stylesheet:
+ * everything that neither is nor holds that element, and lifts any height or
+ * scrolling the host gave that element or its ancestors. A constructed stylesheet:
  * nothing inline, so a strict CSP allows it. Printing the page any other way (the
  * browser's menu) prints the host page as it is.
  */
@@ -96,7 +97,12 @@ addEventListener('beforeprint', () => {
   if (!element) return;
   if (!printRule) {
     printRule = new CSSStyleSheet();
-    printRule.replaceSync(`@media print { body:has([${PRINTING}]) :not([${PRINTING}], :has([${PRINTING}])) { display: none !important; } }`);
+    // The host may keep the element in a box of its own height that scrolls (a
+    // sidebar): on paper the whole sheet flows over as many pages as it needs.
+    printRule.replaceSync(`@media print {
+      body:has([${PRINTING}]) :not([${PRINTING}], :has([${PRINTING}])) { display: none !important; }
+      [${PRINTING}], :has([${PRINTING}]) { height: auto !important; max-height: none !important; overflow: visible !important; }
+    }`);
   }
   // Each time: the host page may have replaced its adopted sheets since.
   if (!document.adoptedStyleSheets.includes(printRule)) {

@@ -212,8 +212,13 @@ test('removing the element destroys the instance; adding it again mounts a new o
     const quick = document.createElement('massage-explainer');
     parent.append(quick);
     quick.remove();
+    // Added again after `quick` started: once it is ready, `quick` would have been too.
+    const ready = new Promise((ok, fail) => {
+      el.addEventListener('mx-ready', ok, { once: true });
+      setTimeout(() => fail(new Error('not mounted again within 10 s')), 10_000);
+    });
     parent.append(el);
-    await new Promise((ok) => setTimeout(ok, 200));
+    await ready;
     return { emptied, quickMounted: quick.shadowRoot?.childElementCount ?? 0, remounted: el.shadowRoot.querySelectorAll('.mx-app').length };
   });
   assert.deepEqual(after, { emptied: true, quickMounted: 0, remounted: 1 });
@@ -230,16 +235,27 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
     const host = document.getElementById('slot');
     const seen = [];
     host.addEventListener('mx-ready', (e) => seen.push(e.detail.view));
+    /** Each frame until `check()` holds (a re-render is asynchronous); fails after 5 s. */
+    const until = (check) => new Promise((done, fail) => {
+      const start = performance.now();
+      const poll = () => {
+        if (check()) done();
+        else if (performance.now() - start > 5000) fail(new Error(`timed out: ${check}`));
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    const view = () => host.shadowRoot.querySelector('[role=tabpanel]')?.dataset.view;
     const handle = await window.MassageExplainer.mount(host, { view: 'studies', theme: 'dark' });
-    await new Promise((ok) => setTimeout(ok, 50));
-    const first = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    await until(() => view() !== undefined);
+    const first = view();
     handle.update({ view: 'safety' });
-    await new Promise((ok) => setTimeout(ok, 50));
-    const second = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    await until(() => view() !== first);
+    const second = view();
     const theme = host.shadowRoot.querySelector('.mx-root').dataset.theme; // absent → default
     handle.update({ view: 3, compact: true }); // a wrong type: its default and a warning
-    await new Promise((ok) => setTimeout(ok, 50));
-    const third = host.shadowRoot.querySelector('[role=tabpanel]').dataset.view;
+    await until(() => host.shadowRoot.querySelector('.mx-root').dataset.compact !== undefined);
+    const third = view();
     handle.update({ veiw: 'map' }); // a typo is named
     handle.destroy();
     handle.destroy(); // twice is harmless
@@ -247,7 +263,7 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
     // Mounting again into the same element replaces the instance there.
     await window.MassageExplainer.mount(host, { view: 'map' });
     const again = await window.MassageExplainer.mount(host, { view: 'sources' });
-    await new Promise((ok) => setTimeout(ok, 50));
+    await until(() => view() !== undefined);
     const remounted = [...host.shadowRoot.querySelectorAll('[role=tabpanel]')].map((p) => p.dataset.view);
     again.destroy();
     return { seen, first, second, theme, third, left, remounted, finally: host.shadowRoot.childElementCount };

@@ -88,7 +88,9 @@ test("the resizer sizes only the explainer's frame, not another frame's claim", 
 test('without the resizer the frame keeps its height and scrolls inside', async () => {
   const { page, frame } = await open('/host/fixed.html');
   await frame.locator('.mx-panel[data-view=safety]').waitFor();
-  await page.waitForTimeout(300);
+  // The frame has asked for more height, and nothing on this page answers it.
+  await page.waitForFunction(() => window.__messages.some((m) => m.data?.type === 'massage-explainer:height' && m.data.height > 900));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   assert.equal(await frameHeight(page), 900);
   const scrolls = await frame.locator('html').evaluate((html) => html.scrollHeight > html.clientHeight);
   assert.ok(scrolls, 'the content scrolls inside the frame');

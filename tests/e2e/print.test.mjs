@@ -83,46 +83,40 @@ test('with a region, the printed warning signs name its numbers', async () => {
   await page.close();
 });
 
-test("an embed's Print button prints its own sheet alone, not the host page or the other instance", async () => {
+test("the browser's own Print prints an embed's host page whole; an embed's Print button marks its own element as the print starts", async () => {
   const { page, consoleErrors } = await openPage(browser.context, server.origin);
   await page.goto(`${server.origin}/demo/`);
-  const widget = page.locator('#explainer');
-  await widget.locator('.mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
-  const printed = async (name) => {
-    const pdf = join(dir, `${name}.pdf`);
-    await writeFile(pdf, await page.pdf({ format: 'A4' }));
-    return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  };
-  // Each sheet names the UK emergency number once (both instances are set to the UK).
-  const sheets = (text) => text.split('Call 999 now').length - 1;
-  // Printed from the browser's menu: the host page, each instance's sheet in it.
-  const whole = await printed('demo-whole');
+  await page.locator('#explainer .mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
+  // Printed from the browser's menu: the host page, each instance's sheet in it
+  // (both instances are set to the UK, so each sheet names 999 once).
+  const pdf = join(dir, 'demo-whole.pdf');
+  await writeFile(pdf, await page.pdf({ format: 'A4' }));
+  const whole = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   assert.ok(whole.includes('Harbourside Massage Therapy'));
-  assert.equal(sheets(whole), 2);
+  assert.equal(whole.split('Call 999 now').length - 1, 2);
+  assert.equal(await page.locator('[data-mx-printing]').count(), 0, 'no mark from a print no button started');
 
-  // The button: its element is marked as the print starts (headless Chromium fires
-  // `beforeprint` inside `print()`, shows no dialog and never ends that print).
-  await widget.locator('.mx-panel .mx-print').click();
-  assert.equal(await widget.getAttribute('data-mx-printing'), '', 'marked while it prints');
-  assert.equal(await page.locator('#safety').getAttribute('data-mx-printing'), null);
-
-  // What prints then: that instance's sheet, and nothing else.
-  const alone = await printed('demo-alone');
-  assert.equal(sheets(alone), 1, 'one sheet');
-  assert.ok(alone.includes('Questions to ask a massage therapist'), 'the whole sheet');
-  for (const unwanted of ['Harbourside Massage Therapy', 'Before your first visit', 'What the evidence says']) {
-    assert.ok(!alone.includes(unwanted), `"${unwanted}" of the host page is not printed`);
+  // A press: `print()` fires `beforeprint` as it starts (HTML's printing steps), and
+  // at that moment the pressed instance alone carries the mark. Chromium under
+  // automation then leaves that print open, so nothing more is printed on this page;
+  // the whole print of a press, to `afterprint` and on paper, is read back from
+  // Firefox, whose automation completes it (engines.test.mjs).
+  for (const [id, other] of [['explainer', 'safety'], ['safety', 'explainer']]) {
+    const pressed = await openPage(browser.context, server.origin);
+    await pressed.page.goto(`${server.origin}/demo/`);
+    await pressed.page.evaluate(() => {
+      window.__marked = null;
+      addEventListener('beforeprint', () => {
+        window.__marked = [...document.querySelectorAll('[data-mx-printing]')].map((el) => el.id);
+      });
+    });
+    await pressed.page.locator(`#${id} .mx-panel .mx-print`).click();
+    await pressed.page.waitForFunction(() => window.__marked !== null);
+    assert.deepEqual(await pressed.page.evaluate(() => window.__marked), [id], `${id}: marked as its print starts`);
+    assert.equal(await pressed.page.locator(`#${other}`).getAttribute('data-mx-printing'), null);
+    assert.deepEqual(pressed.consoleErrors, []);
+    await pressed.page.close();
   }
-  // That print has ended (page.pdf fires `afterprint`): the page prints whole again.
-  assert.equal(await widget.getAttribute('data-mx-printing'), null, 'unmarked after printing');
-  assert.equal(sheets(await printed('demo-after')), 2);
-
-  // The other instance's button marks it alone (on a new page: headless Chromium
-  // ignores a second `print()` once one has started).
-  await page.goto(`${server.origin}/demo/`);
-  await page.locator('#safety .mx-panel .mx-print').click();
-  assert.equal(await page.locator('#safety').getAttribute('data-mx-printing'), '');
-  assert.equal(await widget.getAttribute('data-mx-printing'), null);
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
