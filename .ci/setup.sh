@@ -25,6 +25,11 @@ command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
 # pdftotext and pdfinfo read back the printed take-home sheet (tests/e2e/print.test.mjs).
 command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
+# The reader's flows also run in Firefox ESR and in WebKitGTK (tests/e2e/engines/):
+# WebKitWebDriver drives the MiniBrowser of libwebkit2gtk-4.1, under Xvfb.
+command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || apt_packages+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || apt_packages+=(xvfb xauth)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_packages[*]}"
   need_root env DEBIAN_FRONTEND=noninteractive apt-get update -q

@@ -26,16 +26,35 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port (or `port`, to bring a server back on the
- * same origin). `headers(path)` adds response headers.
+ * same origin). `headers(path)` adds response headers. `probe` (a script's text) is
+ * served as /__probe.js and loaded first in the head of every HTML page, before any
+ * script of the page: instrumentation that works the same in every engine.
  */
-export async function serve(root = DIST, headers = () => ({}), { port = 0 } = {}) {
+export async function serve(root = DIST, headers = () => ({}), { port = 0, probe = null } = {}) {
+  let offline = false;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
+      // Offline, as a reader's phone with no signal: the connection fails (the
+      // probe, which is the test's and not the site's, still loads).
+      if (offline && url.pathname !== '/__probe.js') { req.socket.destroy(); return; }
+      if (probe !== null && url.pathname === '/__probe.js') {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-store', ...headers(url.pathname) });
+        res.end(probe);
+        return;
+      }
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
       if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      let body = await readFile(path);
+      if (probe !== null && extname(path) === '.html') {
+        // First in the head: after `<head>`, or (a minified page leaves out the
+        // optional tags) after `<html>` or the doctype, where the parser opens the
+        // head. Fragments (the embed's prerendered screens) are not documents.
+        const html = body.toString('utf8');
+        const at = [/<head(\s[^>]*)?>/i, /<html(\s[^>]*)?>/i, /<!doctype html>/i].map((re) => html.match(re)).find(Boolean);
+        if (at) body = `${html.slice(0, at.index + at[0].length)}<script src="/__probe.js"></script>${html.slice(at.index + at[0].length)}`;
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
@@ -53,7 +72,9 @@ export async function serve(root = DIST, headers = () => ({}), { port = 0 } = {}
     // Keep-alive connections too: after close() the origin is really gone.
     server.closeAllConnections();
   });
-  return { origin, port: server.address().port, close };
+  /** Takes the site off the network (`true`) or back (`false`). */
+  const setOffline = (value) => { offline = value; };
+  return { origin, port: server.address().port, close, setOffline };
 }
 
 /**

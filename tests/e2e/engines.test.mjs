@@ -1,0 +1,270 @@
+// The reader's flows in the three engines patients use: Chromium, Firefox (ESR) and
+// WebKit (WebKitGTK, the engine of every iPhone browser). One set of tests over
+// engines.mjs's driver; where an engine's automation cannot run a flow, the test
+// is skipped with the reason. The deeper Chromium-only suites are the other files.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rm, stat, writeFile } from 'node:fs/promises';
+import { ENGINES, PROBE, Unsupported, launchEngine } from './engines.mjs';
+import { serve } from './support.mjs';
+
+const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** A PDF's text with white space folded, and its page count (poppler). */
+function readPdf(path) {
+  const pages = Number(execFileSync('pdfinfo', [path], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  return { pages, text: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ') };
+}
+
+for (const name of ENGINES) {
+  describe(name, () => {
+    let engine;
+    let server;
+    let page;
+    before(async () => {
+      engine = await launchEngine(name);
+      server = await serve(undefined, () => ({ 'content-security-policy': POLICY }), { probe: PROBE });
+      process.stdout.write(`# ${name}: ${engine.version}\n`);
+    });
+    after(async () => { await page?.close().catch(() => {}); await engine?.close(); await server?.close(); });
+
+    /** A fresh page for each test (the previous one is closed), at `path` on `origin`. */
+    async function open(path, { origin = server.origin, ...options } = {}) {
+      await page?.close().catch(() => {});
+      page = await engine.newPage();
+      await page.goto(`${origin}${path}`, options);
+      return page;
+    }
+
+    /** The PDF Firefox's silent print writes, once it is whole. */
+    async function printedFile() {
+      for (const start = Date.now(); Date.now() - start < 15_000;) {
+        const size = await stat(engine.printed).then((s) => s.size, () => 0);
+        if (size > 0) {
+          try { return readPdf(engine.printed); } catch { /* still being written */ }
+        }
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+      throw new Error(`nothing printed to ${engine.printed}`);
+    }
+
+    /** Skips the rest of a test where the engine's automation cannot do `step`. */
+    async function where(t, step) {
+      try {
+        return await step();
+      } catch (error) {
+        if (!(error instanceof Unsupported)) throw error;
+        t.skip(`${name}: ${error.message}`);
+        return null;
+      }
+    }
+
+    test(`${name}: the prerendered answer shows first, and the app takes over the same nodes where they were`, async () => {
+      await open('/');
+      const check = await page.eval(() => {
+        const { before: then } = window.__probe;
+        const now = window.__probe.snapshot();
+        return {
+          before: then.text,
+          sameNodes: now.nodes.every((node, i) => node !== null && node === then.nodes[i]),
+          sameText: now.text === then.text,
+          moved: now.rects.filter((rect, i) => rect !== then.rects[i]),
+          live: document.querySelector('.mx-app') !== null,
+        };
+      });
+      assert.match(check.before, /The short answer/, 'the answer is in the page before the app');
+      assert.match(check.before, /Call your local emergency number now/, 'and the emergency signs');
+      assert.equal(check.sameNodes, true, 'the app took over the prerendered nodes');
+      assert.equal(check.sameText, true, 'with the same text');
+      assert.deepEqual(check.moved, [], 'nothing moved (no layout shift)');
+      assert.equal(check.live, true);
+      assert.deepEqual(await page.violations(), []);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: the tabs follow the arrow keys, Home and End, and each view is in the URL`, async () => {
+      await open('/');
+      await page.eval(() => document.getElementById('mx-tab-answer').focus());
+      for (const [key, view] of [['ArrowRight', 'mechanisms'], ['ArrowRight', 'techniques'], ['End', 'safety'], ['ArrowRight', 'answer'], ['ArrowLeft', 'safety'], ['Home', 'answer']]) {
+        await page.press(key);
+        await page.waitFor((v) => document.activeElement?.id === `mx-tab-${v}`
+          && document.querySelector(`[role=tabpanel][data-view=${v}]`) !== null
+          && document.querySelector('[role=tab][aria-selected=true]')?.id === `mx-tab-${v}`, view);
+      }
+      await page.press('ArrowRight');
+      await page.waitFor(() => location.hash === '#view=mechanisms');
+      // A card opens its detail; Back returns to the list.
+      await page.click('[role=tabpanel] .mx-card-button');
+      await page.waitFor(() => /^#view=mechanisms&item=/.test(location.hash) && document.querySelector('.mx-detail') !== null);
+      await page.back();
+      await page.waitFor(() => location.hash === '#view=mechanisms' && document.querySelector('.mx-card') !== null);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: search everything finds results grouped by kind, and one opens its screen`, async () => {
+      await open('/#view=map');
+      await page.press('/');
+      await page.waitFor(() => document.activeElement?.id === 'mx-find');
+      await page.type('numbness');
+      await page.waitFor(() => location.hash === '#view=search&q=numbness'
+        && document.querySelector('.mx-found-group[data-kind=safety] .mx-hit') !== null);
+      const marks = await page.eval(() => [...document.querySelectorAll('.mx-found-group[data-kind=safety] .mx-hit mark')].map((m) => m.textContent));
+      assert.ok(marks.length > 0 && marks.every((m) => /^numbness$/i.test(m)), `matches marked: ${marks.join()}`);
+      await page.click('.mx-found-group[data-kind=safety] .mx-hit');
+      await page.waitFor(() => location.hash.startsWith('#view=safety&safety=')
+        && /numbness/i.test(document.querySelector('.mx-safety li.mx-selected')?.textContent ?? ''));
+      await page.back();
+      await page.waitFor(() => location.hash === '#view=search&q=numbness' && document.querySelector('.mx-hit') !== null);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: the study list's filters live in the URL: reload, Back and Forward`, async () => {
+      await open('/#view=studies');
+      const shown = () => page.eval(() => [...document.querySelectorAll('.mx-study')].map((c) => c.dataset.study));
+      assert.equal((await shown()).length, 10, 'the first page of the list');
+      await page.click('[data-facet=status] input[data-value=identified]');
+      await page.waitFor(() => location.hash.includes('status=identified'));
+      await page.click('.mx-study-search input');
+      await page.type('cherkin');
+      await page.waitFor(() => location.hash === '#view=studies&q=cherkin&status=identified'
+        && document.querySelectorAll('.mx-study').length === 3);
+      const list = await shown();
+      assert.deepEqual([...list].sort(), ['cherkin-2001', 'cherkin-2003', 'cherkin-2011']);
+      await page.reload();
+      await page.waitFor(() => document.querySelectorAll('.mx-study').length === 3);
+      assert.deepEqual(await shown(), list, 'the URL brings back the same list');
+      assert.equal(await page.eval(() => document.querySelector('.mx-study-search input').value), 'cherkin');
+      // Back undoes the search as one step (not one per key), Forward brings it back.
+      await page.back();
+      await page.waitFor(() => location.hash === '#view=studies&status=identified'
+        && document.querySelector('.mx-study-search input').value === '');
+      await page.forward();
+      await page.waitFor(() => location.hash.includes('q=cherkin') && document.querySelectorAll('.mx-study').length === 3);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: the embed demo: two instances in shadow roots, attributes, the JS API, a strict CSP`, async () => {
+      await open('/demo/');
+      const shape = await page.eval(() => [...document.querySelectorAll('massage-explainer')].map((el) => ({
+        id: el.id,
+        view: el.shadowRoot?.querySelector('[role=tabpanel]')?.dataset.view,
+        theme: el.shadowRoot?.querySelector('.mx-root')?.dataset.theme,
+        adopted: el.shadowRoot?.adoptedStyleSheets.length,
+        notice: el.shadowRoot?.querySelector('.mx-notice')?.textContent.includes('Call 999 now'),
+      })));
+      assert.deepEqual(shape, [
+        { id: 'explainer', view: 'answer', theme: 'light', adopted: 1, notice: true },
+        { id: 'safety', view: 'safety', theme: 'dark', adopted: 1, notice: true },
+      ]);
+      // A tab in one instance leaves the other alone, and the host's URL too.
+      await page.click({ css: '#explainer >> [role=tab]', text: 'Studies' });
+      await page.waitFor(() => document.getElementById('explainer').shadowRoot.querySelector('[role=tabpanel][data-view=studies]') !== null);
+      assert.equal(await page.eval(() => document.getElementById('safety').shadowRoot.querySelector('[role=tabpanel]').dataset.view), 'safety');
+      assert.equal(await page.eval(() => location.hash), '');
+      // An attribute change is followed.
+      await page.eval(() => document.getElementById('safety').setAttribute('view', 'sources'));
+      await page.waitFor(() => document.getElementById('safety').shadowRoot.querySelector('[role=tabpanel][data-view=sources] .mx-source') !== null);
+      // The JS API mounts, updates and destroys an instance.
+      await page.eval(() => {
+        const slot = document.createElement('div');
+        slot.id = 'api';
+        document.body.append(slot);
+        return window.MassageExplainer.mount(slot, { view: 'map' }).then((handle) => { window.__handle = handle; });
+      });
+      await page.waitFor(() => document.getElementById('api').shadowRoot?.querySelector('[role=tabpanel][data-view=map]') instanceof Element);
+      await page.eval(() => window.__handle.update({ view: 'safety' }));
+      await page.waitFor(() => document.getElementById('api').shadowRoot.querySelector('[role=tabpanel][data-view=safety]') !== null);
+      await page.eval(() => window.__handle.destroy());
+      await page.waitFor(() => document.getElementById('api').shadowRoot.childElementCount === 0);
+      assert.deepEqual(await page.violations(), [], `no violation of ${POLICY}`);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: the take-home sheet prints on paper`, async (t) => {
+      await open('/#view=safety');
+      await page.waitFor(() => document.querySelector('.mx-sheet-footer')?.textContent.includes('Printed on'));
+      const pdf = await where(t, () => page.pdf({ format: 'A4' }));
+      if (!pdf) return;
+      const path = join(tmpdir(), `mx-${name}-sheet.pdf`);
+      await writeFile(path, pdf);
+      const { pages, text } = readPdf(path);
+      await rm(path);
+      assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+      for (const wanted of ['The short answer', 'Call your local emergency number now', 'Questions to ask a massage therapist']) {
+        assert.ok(text.includes(wanted), `"${wanted}" printed`);
+      }
+      assert.ok(!text.includes('Search everything'), 'nothing of the screen');
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: an embed's Print button prints its own sheet alone, start to end`, async (t) => {
+      if (!engine.printed) {
+        t.skip(`${name}: its automation cannot complete a page's own print() (it waits on a print dialog); Firefox prints it to a file`);
+        return;
+      }
+      await open('/demo/');
+      await page.waitFor(() => document.getElementById('explainer').shadowRoot.querySelector('.mx-sheet-footer')?.textContent.includes('Printed on'));
+      // What each print event sees: which elements carry the mark.
+      await page.eval(() => {
+        window.__prints = [];
+        const marked = () => [...document.querySelectorAll('[data-mx-printing]')].map((el) => el.id);
+        addEventListener('beforeprint', () => window.__prints.push(['before', marked()]));
+        addEventListener('afterprint', () => window.__prints.push(['after', marked()]));
+      });
+      for (const [id, other] of [['explainer', 'safety'], ['safety', 'explainer']]) {
+        await rm(engine.printed, { force: true });
+        await page.eval(() => { window.__prints = []; });
+        await page.click(`#${id} >> .mx-panel .mx-print`);
+        await page.waitFor(() => window.__prints.length === 2);
+        assert.deepEqual(await page.eval(() => window.__prints), [['before', [id]], ['after', []]], `${id}: marked from beforeprint to afterprint`);
+        // The file is written once the print has ended.
+        const printed = await printedFile();
+        assert.equal(printed.text.split('Call 999 now').length - 1, 1, `${id}: one sheet`);
+        assert.ok(printed.text.includes('Questions to ask a massage therapist'), `${id}: the whole sheet`);
+        for (const unwanted of ['Harbourside Massage Therapy', 'Before your first visit']) {
+          assert.ok(!printed.text.includes(unwanted), `${id}: "${unwanted}" of the host page is not printed`);
+        }
+        assert.equal(await page.eval((o) => document.getElementById(o).hasAttribute('data-mx-printing'), other), false);
+      }
+      // The browser's own Print prints the host page whole, with both sheets.
+      const whole = await page.pdf({ format: 'A4' });
+      const path = join(tmpdir(), `mx-${name}-whole.pdf`);
+      await writeFile(path, whole);
+      const { text } = readPdf(path);
+      await rm(path);
+      assert.ok(text.includes('Harbourside Massage Therapy'));
+      assert.equal(text.split('Call 999 now').length - 1, 2);
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: after one visit the app works offline`, async (t) => {
+      const site = await serve(undefined, () => ({}), { probe: PROBE });
+      try {
+        await open('/', { origin: site.origin });
+        const worker = await page.eval(() => 'serviceWorker' in navigator);
+        if (!worker) {
+          t.skip(`${name}: no service workers under this engine's automation`);
+          return;
+        }
+        // The worker installs, takes control and has cached the app.
+        await page.waitFor(() => navigator.serviceWorker.controller !== null
+          && caches.keys().then(async (names) => {
+            const paths = [];
+            for (const cache of names) for (const r of await (await caches.open(cache)).keys()) paths.push(new URL(r.url).pathname);
+            return paths.some((p) => p.endsWith('.wasm')) && paths.includes('/index.html');
+          }));
+        site.setOffline(true);
+        await page.reload();
+        await page.click('#mx-tab-safety');
+        await page.waitFor(() => document.querySelector('[role=tabpanel][data-view=safety] .mx-safety') !== null);
+        assert.match(await page.eval(() => document.querySelector('.mx-notice').textContent), /emergency/i);
+        assert.deepEqual(await page.errors(), []);
+      } finally {
+        await site.close();
+      }
+    });
+  });
+}
