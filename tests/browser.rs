@@ -254,18 +254,26 @@ async fn the_hash_restores_state_and_follows_it() {
         window.location().hash().ok().as_deref(),
         Some("#view=safety")
     );
+    // hashchange is async: wait until the browser delivers it. This listener comes
+    // after the app's, so the app has handled the change when it runs.
+    let mut delivered = None;
+    let changed = js_sys::Promise::new(&mut |resolve, _| {
+        delivered = Some(gloo_events::EventListener::once(
+            &window,
+            "hashchange",
+            move |_| {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+        ));
+    });
     window
         .location()
         .set_hash("view=garbage")
         .expect("hash set");
-    // hashchange is async: wait for the browser to deliver it.
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
-    }))
-    .await
-    .expect("timer");
+    wasm_bindgen_futures::JsFuture::from(changed)
+        .await
+        .expect("hashchange");
+    drop(delivered);
     yew::scheduler::flush().await;
     assert_eq!(
         one(&root, "[role=tabpanel]")
