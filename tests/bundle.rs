@@ -249,6 +249,24 @@ fn a_malformed_hash_is_an_error_and_one_warning() {
         ),
         ("#zoom=2", "unknown key `zoom`"),
     ] {
+        check(hash, expected);
+    }
+    // Inside a multi-byte character: the Korean words in one article.
+    let (source, text) = base
+        .sources
+        .iter()
+        .find_map(|s| Some((s, s.text.find('마')?)))
+        .expect("an article with Hangul");
+    let hash = format!(
+        "#view=sources&source={}&at={}-{}",
+        source.id,
+        text + 1,
+        text + 6
+    );
+    check(&hash, "the passage cuts a character of its article in two");
+
+    fn check(hash: &str, expected: &str) {
+        let base = claimbase::get();
         let error = Route::decode(hash, base).expect_err(hash);
         assert_eq!(error.to_string(), expected);
         let warning = error.hash_warning(hash);

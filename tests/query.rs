@@ -643,6 +643,23 @@ mod url {
             prop_assert_eq!(Route::decode(&hash, base), Ok(route.clone()));
             prop_assert_eq!(Route::decode(&format!("#{hash}"), base), Ok(route));
         }
+
+        /// Any passage offsets: accepted exactly when they are a range of whole
+        /// characters inside the article, so showing it never drops text.
+        #[test]
+        fn a_passage_is_accepted_only_on_whole_characters(
+            source in any::<prop::sample::Index>(),
+            start in any::<prop::sample::Index>(),
+            length in 1usize..400,
+        ) {
+            let base = bundled::get();
+            let source = &base.sources[source.index(base.sources.len())];
+            let start = start.index(source.text.len());
+            let end = start + length;
+            let hash = format!("view=sources&source={}&at={start}-{end}", source.id);
+            let whole = source.text.get(start as usize..end as usize).is_some();
+            prop_assert_eq!(Route::decode(&hash, base).is_ok(), whole, "{}", hash);
+        }
     }
 
     fn query_strategy_on_seeds() -> impl Strategy<Value = StudyQuery> {

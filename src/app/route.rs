@@ -96,6 +96,8 @@ pub enum RouteError {
     Malformed(String, &'static str),
     BadSearch,
     PassageOutside,
+    /// A passage whose start or end falls inside a multi-byte character.
+    PassageSplitsCharacter,
 }
 
 impl fmt::Display for RouteError {
@@ -107,6 +109,9 @@ impl fmt::Display for RouteError {
             RouteError::Malformed(value, shape) => write!(f, "`{value}` is not {shape}"),
             RouteError::BadSearch => write!(f, "the search `q` is not percent-encoded UTF-8"),
             RouteError::PassageOutside => write!(f, "the passage is outside its article"),
+            RouteError::PassageSplitsCharacter => {
+                write!(f, "the passage cuts a character of its article in two")
+            }
         }
     }
 }
@@ -226,13 +231,17 @@ impl Route {
         if route.view == View::Search {
             route.search = std::mem::take(&mut route.studies.text);
         }
-        // A passage needs its article, and must lie within it.
-        if let Some((_, end)) = route.passage {
-            let fits = route
-                .source
-                .is_some_and(|s| end as usize <= base.source(s).text.len());
-            if !fits {
+        // A passage needs its article, and must lie within it on whole characters
+        // (a byte offset inside a multi-byte character would cut text silently).
+        if let Some((start, end)) = route.passage {
+            let Some(text) = route.source.map(|s| &base.source(s).text) else {
                 return Err(RouteError::PassageOutside);
+            };
+            if end as usize > text.len() {
+                return Err(RouteError::PassageOutside);
+            }
+            if !text.is_char_boundary(start as usize) || !text.is_char_boundary(end as usize) {
+                return Err(RouteError::PassageSplitsCharacter);
             }
         }
         Ok(route)
