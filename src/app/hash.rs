@@ -2,11 +2,13 @@
 //!
 //! The standalone page owns the whole hash (`#view=map&cell=…`). An embedded instance
 //! leaves the URL alone unless its host opts in with a key; it then keeps its screen in
-//! one `&`-separated segment, `mx-KEY=…`, with `%`, `&`, `=` and `#` percent-escaped,
-//! and leaves every other segment (the host's own routing, other instances) as it was:
+//! one `&`-separated segment, `mx-KEY=…`, percent-encoded as the search text in a
+//! route is (`route::percent_encode`), and leaves every other segment (the host's own routing, other instances) as it was:
 //! `#pricing&mx-left=view%3Dmap%26cell%3Ddeep-tissue~muscle-tension`.
 
 use yew::AttrValue;
+
+use super::route::{percent_decode, percent_encode};
 
 /// Where an instance keeps its screen in the URL hash, if anywhere.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,9 +40,11 @@ impl HashSync {
             HashSync::Whole => (!hash.is_empty()).then(|| hash.to_string()),
             HashSync::Key(key) => {
                 let prefix = segment_prefix(key);
+                // A segment that is not valid percent-encoding is read as it is, so
+                // the route decoder rejects it with its one warning.
                 hash.split('&')
                     .find_map(|segment| segment.strip_prefix(&prefix))
-                    .map(unescape)
+                    .map(|segment| percent_decode(segment).unwrap_or_else(|| segment.to_string()))
             }
         }
     }
@@ -54,7 +58,7 @@ impl HashSync {
             HashSync::Whole => screen.unwrap_or_default().to_string(),
             HashSync::Key(key) => {
                 let prefix = segment_prefix(key);
-                let ours = screen.map(|screen| format!("{prefix}{}", escape(screen)));
+                let ours = screen.map(|screen| format!("{prefix}{}", percent_encode(screen)));
                 let mut segments: Vec<String> = Vec::new();
                 let mut placed = false;
                 for segment in hash.split('&').filter(|s| !s.is_empty()) {
@@ -84,48 +88,4 @@ impl HashSync {
 
 fn segment_prefix(key: &str) -> String {
     format!("mx-{key}=")
-}
-
-/// Escapes the characters that would split or end the segment.
-fn escape(screen: &str) -> String {
-    let mut out = String::with_capacity(screen.len());
-    for c in screen.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '&' => out.push_str("%26"),
-            '=' => out.push_str("%3D"),
-            '#' => out.push_str("%23"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The exact inverse of `escape`, in one pass; any other `%` sequence is kept as is.
-fn unescape(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    let mut rest = segment;
-    while let Some(at) = rest.find('%') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let decoded = match after.get(..2).map(|hex| hex.to_ascii_uppercase()) {
-            Some(hex) if hex == "25" => Some('%'),
-            Some(hex) if hex == "26" => Some('&'),
-            Some(hex) if hex == "3D" => Some('='),
-            Some(hex) if hex == "23" => Some('#'),
-            _ => None,
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &after[2..];
-            }
-            None => {
-                out.push('%');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
