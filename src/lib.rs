@@ -21,10 +21,7 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    // Where no timer can be set, mount at once (without a window it finds no root).
-    if !app::later::later(0, mount_standalone) {
-        mount_standalone();
-    }
+    gloo_timers::callback::Timeout::new(0, mount_standalone).forget();
 }
 
 #[cfg(target_arch = "wasm32")]

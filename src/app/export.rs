@@ -27,8 +27,9 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     link.set_download(filename);
     link.click();
     // The download reads the blob after this returns; free it a little later.
-    super::later::later(30_000, move || {
+    gloo_timers::callback::Timeout::new(30_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
-    });
+    })
+    .forget();
     Ok(())
 }

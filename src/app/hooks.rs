@@ -2,6 +2,7 @@
 //! whose host opts in).
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::hash::HashSync;
@@ -85,7 +86,7 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
                 // Typing refines one search: one history entry, not one per key,
                 // written once the reader pauses (as InstantSearch's router does),
                 // so the URL costs nothing per keystroke.
-                *pending.borrow_mut() = PendingWrite::after(URL_WRITE_DELAY_MS, url);
+                *pending.borrow_mut() = Some(PendingWrite::after(URL_WRITE_DELAY_MS, url));
             } else {
                 // The search typed so far keeps its entry, then the new screen gets one.
                 if let Some(typed) = pending.borrow_mut().take() {
@@ -100,7 +101,7 @@ pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: R
 }
 
 /// How long typing must pause before the URL follows it.
-const URL_WRITE_DELAY_MS: i32 = 400;
+const URL_WRITE_DELAY_MS: u32 = 400;
 
 /// Writes the hash: a new history entry (`push`) or in place.
 fn write_url(url: &str, push: bool) {
@@ -119,39 +120,22 @@ struct PendingWrite {
     url: String,
     /// Set when the timer has written it.
     written: std::rc::Rc<std::cell::Cell<bool>>,
-    timer: i32,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _timer: Timeout,
 }
 
 impl PendingWrite {
-    fn after(delay_ms: i32, url: String) -> Option<PendingWrite> {
-        let window = web_sys::window()?;
+    fn after(delay_ms: u32, url: String) -> PendingWrite {
         let target = url.clone();
         let written = std::rc::Rc::new(std::cell::Cell::new(false));
         let done = written.clone();
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let timer = Timeout::new(delay_ms, move || {
             write_url(&target, false);
             done.set(true);
         });
-        let timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()),
-                delay_ms,
-            )
-            .ok()?;
-        Some(PendingWrite {
+        PendingWrite {
             url,
             written,
-            timer,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for PendingWrite {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.timer);
+            _timer: timer,
         }
     }
 }

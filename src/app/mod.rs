@@ -6,7 +6,6 @@ pub mod context;
 pub mod export;
 pub mod hash;
 pub mod hooks;
-pub mod later;
 pub mod route;
 pub mod state;
 
@@ -156,7 +155,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         let sheet = sheet.setter();
         use_effect_with((), move |_| {
-            later::later(0, move || sheet.set(true));
+            gloo_timers::callback::Timeout::new(0, move || sheet.set(true)).forget();
         });
     }
     use_slash_to_find(root.clone(), whole_page);
