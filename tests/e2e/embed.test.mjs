@@ -254,7 +254,8 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
     const second = view();
     const theme = host.shadowRoot.querySelector('.mx-root').dataset.theme; // absent → default
     handle.update({ view: 3, compact: true }); // a wrong type: its default and a warning
-    await until(() => host.shadowRoot.querySelector('.mx-root').dataset.compact !== undefined);
+    // (compact is set on the root at once; the view re-renders after.)
+    await until(() => view() !== second);
     const third = view();
     handle.update({ veiw: 'map' }); // a typo is named
     handle.destroy();
@@ -263,7 +264,8 @@ test('the JS API mounts, updates and destroys, with checked options', async () =
     // Mounting again into the same element replaces the instance there.
     await window.MassageExplainer.mount(host, { view: 'map' });
     const again = await window.MassageExplainer.mount(host, { view: 'sources' });
-    await until(() => view() !== undefined);
+    // Each mount says it is ready, the replaced one too.
+    await until(() => seen.length === 3);
     const remounted = [...host.shadowRoot.querySelectorAll('[role=tabpanel]')].map((p) => p.dataset.view);
     again.destroy();
     return { seen, first, second, theme, third, left, remounted, finally: host.shadowRoot.childElementCount };
