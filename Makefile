@@ -5,9 +5,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 PORT ?= 8080
 
-# Tools come from here, never from a download: wasm-opt from npm's binaryen,
-# trunk and wasm-bindgen from cargo install.
-export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Tools come from here, never from a download: wasm-opt from npm's binaryen (the
+# release build's own tools, in www/build), trunk and wasm-bindgen from cargo install.
+export PATH := $(CURDIR)/www/build/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -21,7 +21,7 @@ serve: setup
 
 build: setup
 	trunk build --release
-	@node tests/e2e/sizes.mjs
+	@node www/build/sizes.mjs
 
 # Lists article sentences that mention an ontology term but back no claim, unrated
 # articles and draft claims awaiting review.
@@ -75,5 +75,5 @@ test: setup
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
 	trunk build --release
-	@node tests/e2e/sizes.mjs
+	@node www/build/sizes.mjs
 	$(MAKE) --no-print-directory test-e2e

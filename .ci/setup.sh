@@ -65,15 +65,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
     || { say "--locked did not resolve; installing without it"; cargo install wasm-bindgen-cli --version "=$bindgen_version" --force; }
 fi
 
-# npm tools (binaryen's wasm-opt, playwright-core) live in tests/e2e/node_modules.
-stamp=tests/e2e/node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || [ tests/e2e/package-lock.json -nt "$stamp" ]; then
-  say "installing npm tools (npm ci in tests/e2e)"
-  npm ci --prefix tests/e2e --no-audit --no-fund
-fi
-if ! tests/e2e/node_modules/.bin/wasm-opt --version | grep -q "version $WASM_OPT_VERSION"; then
-  say "tests/e2e/node_modules/.bin/wasm-opt is not binaryen $WASM_OPT_VERSION; reinstalling"
-  rm -rf tests/e2e/node_modules && npm ci --prefix tests/e2e --no-audit --no-fund
+# npm tools, each folder with its own lock file: the release build's (binaryen's
+# wasm-opt, terser, workbox-build) in www/build, the tests' (playwright-core,
+# puppeteer-core, selenium-webdriver, axe-core, lighthouse) in tests/e2e.
+for dir in www/build tests/e2e; do
+  stamp=$dir/node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ $dir/package-lock.json -nt "$stamp" ]; then
+    say "installing npm tools (npm ci in $dir)"
+    npm ci --prefix $dir --no-audit --no-fund
+  fi
+done
+if ! www/build/node_modules/.bin/wasm-opt --version | grep -q "version $WASM_OPT_VERSION"; then
+  say "www/build/node_modules/.bin/wasm-opt is not binaryen $WASM_OPT_VERSION; reinstalling"
+  rm -rf www/build/node_modules && npm ci --prefix www/build --no-audit --no-fund
 fi
 
 # Trunk runs offline (it must never download tools), and so does its cargo: fetch now.

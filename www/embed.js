@@ -3,7 +3,7 @@
 //   <script type="module" src="https://HOST/PATH/embed.js"></script>
 //   <massage-explainer view="studies" theme="auto"></massage-explainer>
 //
-// Every build writes dist/embed.js from this file (tests/e2e/postbuild.mjs fills in
+// Every build writes dist/embed.js from this file (www/build/postbuild.mjs fills in
 // FILES with the build's hashed names). Each file is fetched relative to this
 // script's own URL, so the build can be served from any static host or path, and no
 // request goes anywhere else. Nothing here is inline: it runs under a CSP of

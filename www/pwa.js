@@ -1,5 +1,5 @@
 // Registers the offline service worker (sw.js, which Workbox generates for release
-// builds). Only release builds link this file (tests/e2e/postbuild.mjs adds it to
+// builds). Only release builds link this file (www/build/postbuild.mjs adds it to
 // index.html), so `trunk serve` never registers a worker.
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker

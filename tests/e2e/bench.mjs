@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
 import { serve, launch, openPage } from './support.mjs';
-import { sizes } from './sizes.mjs';
+import { sizes } from '../../www/build/sizes.mjs';
 
 const [dist, bigDist, twiggyJson, claimbaseTxt, articlesDist] = process.argv.slice(2).map((p) => p && resolve(p));
 const execFileAsync = promisify(execFile);

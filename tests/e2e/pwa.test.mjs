@@ -7,7 +7,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DIST, serve, launch, openPage, stage } from './support.mjs';
-import { builtFiles, NOT_PRECACHED, writeEmbed, writeServiceWorker } from './postbuild.mjs';
+import { builtFiles, NOT_PRECACHED, writeEmbed, writeServiceWorker } from '../../www/build/postbuild.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,8 +31,11 @@ async function precached(dir) {
 test('the manifest names the app and lists 192 and 512 px icons, maskable too', async () => {
   const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.name, 'How massage may help back pain');
-  assert.ok(manifest.short_name.length <= 20, manifest.short_name);
-  assert.ok(manifest.description.length > 20);
+  // What a phone shows under the installed icon, and in its install prompt.
+  assert.equal(manifest.short_name, 'Massage & back pain');
+  assert.equal(manifest.description, 'What articles claim about massage for back pain, the studies behind them, and how strong the evidence is. Works offline.');
+  // The installed app is the page it was installed from: the same title.
+  assert.match(await readFile(join(DIST, 'index.html'), 'utf8'), new RegExp(`<title>${manifest.name} · `));
   assert.equal(manifest.start_url, './');
   assert.equal(manifest.display, 'standalone');
   assert.match(manifest.theme_color, /^#[0-9a-f]{6}$/);
@@ -83,9 +86,12 @@ test('a debug build (trunk serve) gets embed.js but no worker and no registratio
     const html = (await readFile(join(site.dir, 'index.html'), 'utf8')).replace(/\s*<script type="module" src="\/pwa.js"><\/script>/, '');
     await writeFile(join(site.dir, 'index.html'), html);
     await rm(join(site.dir, 'embed.js'));
-    const script = resolve(import.meta.dirname, 'postbuild.mjs');
+    const script = resolve(import.meta.dirname, '../../www/build/postbuild.mjs');
     await promisify(execFile)('node', [script], { env: { ...process.env, TRUNK_STAGING_DIR: site.dir, TRUNK_PROFILE: 'debug' } });
-    assert.ok((await stat(join(site.dir, 'embed.js'))).size > 1000);
+    // embed.js points at this build's own files, each of which is there.
+    const files = JSON.parse((await readFile(join(site.dir, 'embed.js'), 'utf8')).match(/\/\* build:files \*\/ (\{[^}]*\})/)[1]);
+    assert.deepEqual(files, { ...await builtFiles(site.dir), prerender: null });
+    for (const file of [files.glue, files.wasm, files.css]) await stat(join(site.dir, file));
     await assert.rejects(stat(join(site.dir, 'sw.js')));
     assert.doesNotMatch(await readFile(join(site.dir, 'index.html'), 'utf8'), /pwa\.js/);
   } finally {

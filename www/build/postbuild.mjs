@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
 
-const WWW = resolve(import.meta.dirname, '../../www');
+const WWW = resolve(import.meta.dirname, '..');
 /** Trunk's hashed names: NAME-<hash, up to 16 hex digits, no leading zeros>[_bg].EXT. */
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 

@@ -2,7 +2,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { DIST } from './support-paths.mjs';
+import { resolve } from 'node:path';
+
+/** The release build. */
+const DIST = resolve(import.meta.dirname, '../../dist');
 
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

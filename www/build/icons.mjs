@@ -1,6 +1,6 @@
 // Draws the web app icons and writes them to www/icons/ as PNG (zlib from Node, no
 // download, no image library). Run by hand after changing the design:
-//   node tests/e2e/icons.mjs
+//   node www/build/icons.mjs
 // The icons are committed; the e2e tests check the manifest against them.
 //
 // The motif: a spine of five vertebrae between two strokes of a massaging hand, in
@@ -10,7 +10,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import { resolve } from 'node:path';
 
-const OUT = resolve(import.meta.dirname, '../../www/icons');
+const OUT = resolve(import.meta.dirname, '../icons');
 const TEAL = [29, 107, 95];
 const CREAM = [251, 250, 247];
 const MINT = [111, 207, 189];
