@@ -601,7 +601,7 @@ fn a_bottom_line_needs_three_to_six_sentences() {
         )
     });
     // The TOML now has an unknown table: that is the error, with its line.
-    assert_one_error(&errors, "seeds/bottom-line.toml:", "not");
+    assert_one_error(&errors, "seeds/bottom-line.toml:16:", "unknown field `not`");
     let errors = errors_with(|f| {
         let two = BOTTOM_LINE
             .split("[[sentence]]\nid = \"muscles\"")
