@@ -17,7 +17,7 @@ use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::fold;
-use crate::claimbase::model::Passage;
+use crate::claimbase::model::{ClaimIdx, Passage, SourceIdx};
 use crate::query::everything::{snippet, Group, Index, Target};
 
 /// The index, built on the first search (a few milliseconds for the seeds).
@@ -288,53 +288,53 @@ struct HitProps {
 #[component]
 fn Hit(props: &HitProps) -> Html {
     let ctx = use_ctx();
-    let base = claimbase::get();
-    let words = props.words.clone();
-    let marked = |text: &'static str| html! { <Highlighted {text} words={words.clone()} /> };
-    let excerpt = |text: &'static str| {
-        let (start, end, before, after) = snippet(text, &words, 220);
+    let mark = Marker {
+        words: props.words.clone(),
+    };
+    let (action, title, meta) = describe(props.target, &mark);
+    html! {
+        <button type="button" class="mx-hit" data-kind={props.target.kind().slug()} onclick={ctx.send(action)}>
+            <span class="mx-hit-title">{ title }</span>
+            <span class="mx-hit-meta">{ meta }</span>
+        </button>
+    }
+}
+
+/// Marks the reader's words in a text, whole or in an excerpt around the matches.
+struct Marker {
+    words: SearchWords,
+}
+
+impl Marker {
+    fn whole(&self, text: &'static str) -> Html {
+        html! { <Highlighted {text} words={self.words.clone()} /> }
+    }
+
+    fn excerpt(&self, text: &'static str) -> Html {
+        let (start, end, before, after) = snippet(text, &self.words, 220);
         html! {
             <span class="mx-hit-text">
                 { if before { "…" } else { "" } }
-                { marked(text.get(start..end).unwrap_or_default()) }
+                { self.whole(text.get(start..end).unwrap_or_default()) }
                 { if after { "…" } else { "" } }
             </span>
         }
-    };
-    let (action, title, meta): (Action, Html, Html) = match props.target {
-        Target::Claim(idx) => {
-            let claim = base.claim(idx);
-            let sources = usize::from(claim.source_count);
-            let plural = if sources == 1 { "" } else { "s" };
-            // Matched in a quote rather than in our words: show where.
-            let quote = fold::match_ranges(claim.text, &words)
-                .is_empty()
-                .then(|| {
-                    claim
-                        .supports
-                        .iter()
-                        .map(|p| base.passage_text(p))
-                        .find(|q| !fold::match_ranges(q, &words).is_empty())
-                })
-                .flatten();
-            (
-                Action::OpenClaim(idx),
-                marked(claim.text),
-                html! { <>
-                    <EvidenceBadge level={claim.evidence} />
-                    <span>{ format!("Said in {sources} article{plural}") }</span>
-                    if let Some(quote) = quote { <q class="mx-hit-text">{ excerpt(quote) }</q> }
-                </> },
-            )
-        }
+    }
+}
+
+/// What a result opens, its title, and its line of detail.
+fn describe(target: Target, mark: &Marker) -> (Action, Html, Html) {
+    let base = claimbase::get();
+    match target {
+        Target::Claim(idx) => describe_claim(idx, mark),
         Target::Term(idx) => {
             let term = base.term(idx);
             (
                 Action::OpenTerm(idx),
-                marked(term.name),
+                mark.whole(term.name),
                 html! { <>
                     <span>{ term.kind.label() }</span>
-                    { excerpt(term.summary) }
+                    { mark.excerpt(term.summary) }
                 </> },
             )
         }
@@ -344,11 +344,11 @@ fn Hit(props: &HitProps) -> Html {
             let citation = published.map(|p| p.citation).unwrap_or_default();
             (
                 Action::OpenStudy(idx),
-                marked(study.label),
+                mark.whole(study.label),
                 html! { <>
                     <span>{ study.design.label() }</span>
                     <span>{ study.status.label() }</span>
-                    if !citation.is_empty() { <span class="mx-hit-text">{ marked(citation) }</span> }
+                    if !citation.is_empty() { <span class="mx-hit-text">{ mark.whole(citation) }</span> }
                 </> },
             )
         }
@@ -356,7 +356,7 @@ fn Hit(props: &HitProps) -> Html {
             let g = base.guideline(idx);
             (
                 Action::OpenGuideline(idx),
-                marked(g.name),
+                mark.whole(g.name),
                 html! { <span>{ format!("{}, {}", g.issuer, g.year) }</span> },
             )
         }
@@ -364,35 +364,59 @@ fn Hit(props: &HitProps) -> Html {
             let item = base.safety_item(idx);
             (
                 Action::OpenSafety(idx),
-                excerpt(item.text),
+                mark.excerpt(item.text),
                 html! { <span>{ item.kind.label() }</span> },
             )
         }
-        Target::Block(source, at) => {
-            let block = base.block_passage(source, at).unwrap_or(Passage {
-                source,
-                start: 0,
-                end: 0,
-            });
-            let text = base.passage_text(&block);
-            // The reader opens at the sentence shown, not the whole paragraph.
-            let (start, end, ..) = snippet(text, &words, 220);
-            let passage = Passage {
-                start: block.start + start as u32,
-                end: block.start + end as u32,
-                ..block
-            };
-            (
-                Action::OpenPassage(passage),
-                excerpt(text),
-                html! { <span>{ base.source(source).display_name() }</span> },
-            )
-        }
-    };
-    html! {
-        <button type="button" class="mx-hit" data-kind={props.target.kind().slug()} onclick={ctx.send(action)}>
-            <span class="mx-hit-title">{ title }</span>
-            <span class="mx-hit-meta">{ meta }</span>
-        </button>
+        Target::Block(source, at) => describe_block(source, at, mark),
     }
+}
+
+fn describe_claim(idx: ClaimIdx, mark: &Marker) -> (Action, Html, Html) {
+    let base = claimbase::get();
+    let claim = base.claim(idx);
+    let sources = usize::from(claim.source_count);
+    let plural = if sources == 1 { "" } else { "s" };
+    // Matched in a quote rather than in our words: show where.
+    let quote = fold::match_ranges(claim.text, &mark.words)
+        .is_empty()
+        .then(|| {
+            claim
+                .supports
+                .iter()
+                .map(|p| base.passage_text(p))
+                .find(|q| !fold::match_ranges(q, &mark.words).is_empty())
+        })
+        .flatten();
+    (
+        Action::OpenClaim(idx),
+        mark.whole(claim.text),
+        html! { <>
+            <EvidenceBadge level={claim.evidence} />
+            <span>{ format!("Said in {sources} article{plural}") }</span>
+            if let Some(quote) = quote { <q class="mx-hit-text">{ mark.excerpt(quote) }</q> }
+        </> },
+    )
+}
+
+fn describe_block(source: SourceIdx, at: u32, mark: &Marker) -> (Action, Html, Html) {
+    let base = claimbase::get();
+    let block = base.block_passage(source, at).unwrap_or(Passage {
+        source,
+        start: 0,
+        end: 0,
+    });
+    let text = base.passage_text(&block);
+    // The reader opens at the sentence shown, not the whole paragraph.
+    let (start, end, ..) = snippet(text, &mark.words, 220);
+    let passage = Passage {
+        start: block.start + start as u32,
+        end: block.start + end as u32,
+        ..block
+    };
+    (
+        Action::OpenPassage(passage),
+        mark.excerpt(text),
+        html! { <span>{ base.source(source).display_name() }</span> },
+    )
 }
