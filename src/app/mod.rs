@@ -1,5 +1,18 @@
 //! The Yew app: state and components. Components only render what the claim base
 //! and the state give them; they never parse.
+//!
+//! **The hydration contract.** The release build prerenders each view's page (and
+//! the embed's first screen) natively with these same components (`src/bin/
+//! prerender.rs`); in the browser the app takes over those nodes (`hydrate`, in
+//! `lib.rs` and `embed/dom.rs`). Yew panics when a root's first render differs in
+//! structure from its prerendered markup, and with `panic = "abort"` the widget then
+//! dies; where only attributes differ it rewrites them, which moves the page. So a
+//! root's first render is a function of its props and the claim base alone: nothing
+//! read from the window during render (its size, the time, storage). What depends on
+//! the screen is the stylesheet's (container queries); what depends on the browser
+//! happens in an effect after the first render, or in a task of its own (the
+//! take-home sheet). `tests/e2e/prerender.test.mjs` holds every view's page to it,
+//! at phone and desktop widths.
 
 pub mod components;
 pub mod context;

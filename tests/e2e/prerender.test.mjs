@@ -41,8 +41,12 @@ test('with JavaScript off, the first page answers the question and names the war
   await noScript.close();
 });
 
-test('the live app takes over the prerendered nodes themselves: same nodes, same text, no layout shift', async () => {
-  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+/**
+ * Before any script of the page runs: remembers the prerendered root's nodes and
+ * text, and records layout shifts (`window.__shiftsSoFar()` resolves to those of
+ * every frame rendered so far).
+ */
+async function watchTakeover(page) {
   await page.addInitScript(() => {
     window.__shifts = [];
     // Shifts right after the reader's input are the page answering them, not CLS.
@@ -59,12 +63,18 @@ test('the live app takes over the prerendered nodes themselves: same nodes, same
     document.addEventListener('DOMContentLoaded', () => {
       const root = document.getElementById('massage-explainer-app');
       window.__before = {
+        all: [...root.querySelectorAll('*')],
         nodes: ['.mx-reviewed', '.mx-notice', '.mx-answer-summary', '.mx-answer-point dd', '[role=tab]']
           .map((s) => root.querySelector(s)),
         text: root.innerText,
       };
     });
   });
+}
+
+test('the live app takes over the prerendered nodes themselves: same nodes, same text, no layout shift', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await watchTakeover(page);
   await page.goto(`${server.origin}/`);
   const check = await page.evaluate(() => {
     const root = document.getElementById('massage-explainer-app');
@@ -88,6 +98,33 @@ test('the live app takes over the prerendered nodes themselves: same nodes, same
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+for (const width of [375, 1280]) {
+  test(`at ${width} px every view's page is taken over cleanly: every prerendered node kept, the same text, nothing moved, no error`, async () => {
+    for (const view of ['answer', 'mechanisms', 'techniques', 'map', 'studies', 'sources', 'safety']) {
+      const { page, consoleErrors } = await openPage(browser.context, server.origin);
+      await page.setViewportSize({ width, height: 800 });
+      await watchTakeover(page);
+      await page.goto(`${server.origin}/${view === 'answer' ? '' : `${view}.html`}`);
+      const check = await page.evaluate(() => {
+        const root = document.getElementById('massage-explainer-app');
+        return {
+          view: root.querySelector('[role=tabpanel]')?.dataset.view,
+          nodes: window.__before.all.length,
+          lost: window.__before.all.filter((node) => !node.isConnected).map((node) => node.outerHTML.slice(0, 80)),
+          sameText: root.innerText === window.__before.text,
+        };
+      });
+      assert.equal(check.view, view);
+      assert.ok(check.nodes > 100, `${view}: prerendered (${check.nodes} elements)`);
+      assert.deepEqual(check.lost, [], `${view} at ${width} px: the app kept every prerendered node`);
+      assert.equal(check.sameText, true, `${view} at ${width} px: the same text`);
+      assert.deepEqual(await page.evaluate(() => window.__shiftsSoFar()), [], `${view} at ${width} px: nothing moved`);
+      assert.deepEqual(consoleErrors, [], `${view} at ${width} px`);
+      await page.close();
+    }
+  });
+}
 
 test('every view has its own prerendered page, and the app takes over there on that view', async () => {
   for (const view of ['mechanisms', 'techniques', 'map', 'studies', 'sources', 'safety']) {

@@ -96,3 +96,30 @@ test('a malformed study filter in the URL falls back to defaults with one warnin
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+test('the filters fold behind a toggle where the widget is narrow, and stay open where it is wide', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${server.origin}/studies.html`);
+  const body = page.locator('.mx-facets-body');
+  const toggle = page.locator('.mx-facets-toggle');
+  assert.equal(await body.isVisible(), false, 'folded on a phone, so the list comes first');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator(`#${await toggle.getAttribute('aria-controls')}`).count(), 1);
+  await toggle.click();
+  await body.waitFor({ state: 'visible' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // Counting what is ticked, in the toggle's words.
+  await page.locator('[data-facet=status] input[data-value=identified]').check();
+  await page.locator('.mx-facets-toggle', { hasText: 'Filters (1 active)' }).waitFor();
+  const box = await toggle.boundingBox();
+  assert.ok(box.height >= 44, `a touch target (${box.height} px)`);
+  // Wide: open, with a plain heading and no toggle.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await toggle.isVisible(), false);
+  assert.equal(await page.locator('.mx-facets-heading').isVisible(), true);
+  await toggle.evaluate((el) => el.click());
+  assert.equal(await body.isVisible(), true, 'open when wide, whatever the toggle says');
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});

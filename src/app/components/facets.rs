@@ -18,30 +18,37 @@ pub struct FacetsProps {
     pub query: StudyQuery,
 }
 
-/// The filter panel: a group of checkboxes with counts per facet. On a phone it
-/// folds away behind its summary.
+/// The filter panel: a group of checkboxes with counts per facet. Where the widget
+/// is narrow (a phone, a sidebar) it folds behind a toggle, since it would push the
+/// list down; where it is wide it is always open. The stylesheet decides by the
+/// widget's width (a container query), so rendering reads no window size: the
+/// prerendered page and the live app render the same markup at any width.
 #[component]
 pub fn Facets(props: &FacetsProps) -> Html {
+    let ctx = use_ctx();
+    let unfolded = use_state_eq(|| false);
     let active: usize = props.query.selected.iter().map(|s| s.len()).sum();
     let summary = match active {
         0 => "Filters".to_string(),
         1 => "Filters (1 active)".to_string(),
         n => format!("Filters ({n} active)"),
     };
-    // Open on a wide screen, folded on a phone, where it would push the list down.
-    // Prerendered (natively) there is no window: open, as on a wide screen.
-    let wide = !cfg!(target_arch = "wasm32")
-        || web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|w| w.as_f64())
-            .is_none_or(|w| w >= 760.0);
+    let body = ctx.id("facets");
+    let toggle = {
+        let unfolded = unfolded.clone();
+        Callback::from(move |_: MouseEvent| unfolded.set(!*unfolded))
+    };
     html! {
-        <details class="mx-facets" open={wide}>
-            <summary>{ summary }</summary>
-            { for Facet::ALL.iter().map(|&facet| html! {
-                <FacetGroup {facet} values={Rc::new(props.results.facets.get(facet.index()).cloned().unwrap_or_default())} />
-            }) }
-        </details>
+        <section class="mx-facets" aria-label="Filters" data-unfolded={(*unfolded).then_some("")}>
+            <button type="button" class="mx-facets-toggle" aria-expanded={(*unfolded).to_string()}
+                aria-controls={body.clone()} onclick={toggle}>{ summary.clone() }</button>
+            <p class="mx-facets-heading">{ summary }</p>
+            <div class="mx-facets-body" id={body}>
+                { for Facet::ALL.iter().map(|&facet| html! {
+                    <FacetGroup {facet} values={Rc::new(props.results.facets.get(facet.index()).cloned().unwrap_or_default())} />
+                }) }
+            </div>
+        </section>
     }
 }
 
