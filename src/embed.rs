@@ -137,7 +137,7 @@ pub fn configure(
     config.start = Route::view(view.unwrap_or_default());
     if let Some(state) = options.state.as_deref().filter(|s| !s.is_empty()) {
         // `view` first, so the state's own keys override it.
-        let screen = format!("view={}&{state}", config.start.view.slug());
+        let screen = format!("view={}&{state}", config.start.screen.view().slug());
         match Route::decode(&screen, base) {
             Ok(route) => config.start = route,
             Err(error) => ignored.push(format!("state=\"{state}\" ({error})")),
@@ -200,7 +200,7 @@ fn checked<T>(
 
 /// The screen's form in events: `{ view, state }`, `state` as the `state` option takes it.
 pub fn event_detail(route: &Route, base: &ClaimBase) -> (&'static str, String) {
-    (route.view.slug(), route.encode(base))
+    (route.screen.view().slug(), route.encode(base))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use massage_explainer::app::route::{Route, View};
+use massage_explainer::app::route::{
+    AnswerItem, ArticlePart, OpenArticle, Route, Screen, Shared, View,
+};
 use massage_explainer::app::state::{Action, AppState};
 use massage_explainer::claimbase::compile;
 use massage_explainer::claimbase::kinds::{Evidence, Status, TermKind};
@@ -212,33 +214,41 @@ fn the_hash_round_trips_every_kind_of_route() {
     let base = claimbase::get();
     let claim = &base.claims[0];
     let p: Passage = claim.supports[0];
+    let screen = |screen| Route {
+        screen,
+        shared: Shared::default(),
+    };
+    let guideline = base.guideline_by_id("nice-ng59").expect("a guideline");
+    let criterion = base.criteria[0].id;
     let routes = [
         Route::default(),
         Route::view(View::Safety),
+        screen(Screen::Answer(Some(AnswerItem::Claim(
+            base.claim_by_id(claim.id).expect("a claim"),
+        )))),
+        screen(Screen::Answer(Some(AnswerItem::Guideline(guideline)))),
+        screen(Screen::Mechanisms(Some(term("blood-flow")))),
+        screen(Screen::Techniques(Some(term("deep-tissue")))),
+        screen(Screen::Map(Some((
+            term("deep-tissue"),
+            term("muscle-tension"),
+        )))),
+        screen(Screen::Sources(Some(OpenArticle {
+            source: p.source,
+            at: ArticlePart::Passage(p.start, p.end),
+        }))),
+        screen(Screen::Sources(Some(OpenArticle {
+            source: p.source,
+            at: ArticlePart::Criterion(base.criterion_by_id(criterion).expect("a criterion")),
+        }))),
+        screen(Screen::Studies(base.study_by_id("cherkin-2011"))),
+        screen(Screen::Safety(base.safety_by_id(base.safety[0].id))),
         Route {
-            term: Some(term("blood-flow")),
-            ..Route::view(View::Mechanisms)
-        },
-        Route {
-            cell: Some((term("deep-tissue"), term("muscle-tension"))),
-            ..Route::view(View::Map)
-        },
-        Route {
-            source: Some(p.source),
-            passage: Some((p.start, p.end)),
-            ..Route::view(View::Sources)
-        },
-        Route {
-            study: base.study_by_id("cherkin-2011"),
-            ..Route::view(View::Studies)
-        },
-        Route {
-            safety: base.safety_by_id(base.safety[0].id),
-            ..Route::view(View::Safety)
-        },
-        Route {
-            search: "Schröder & blood, flow".into(),
-            ..Route::view(View::Search)
+            screen: Screen::Search,
+            shared: Shared {
+                search: "Schröder & blood, flow".into(),
+                ..Shared::default()
+            },
         },
     ];
     for route in routes {
@@ -263,15 +273,33 @@ fn a_malformed_hash_is_an_error_and_one_warning() {
             "`blood-flow~deep-tissue` is not a technique~mechanism cell",
         ),
         (
-            "#item=<script>",
-            "unknown mechanism or technique `<script>`",
+            "#view=mechanisms&item=<script>",
+            "unknown mechanism `<script>`",
+        ),
+        (
+            "#item=blood-flow",
+            "unknown key `item` for the Short answer view",
         ),
         ("#view=sources&at=5-1", "`5-1` is not a passage range"),
         (
             "#view=sources&at=1-999999",
             "the passage is outside its article",
         ),
-        ("#zoom=2", "unknown key `zoom`"),
+        ("#zoom=2", "unknown key `zoom` for the Short answer view"),
+        // Each view takes its own keys only: no guideline on the map.
+        (
+            "#view=map&guideline=nice-ng59",
+            "unknown key `guideline` for the Map view",
+        ),
+        // An item of the other kind is not that view's.
+        (
+            "#view=mechanisms&item=deep-tissue",
+            "unknown mechanism `deep-tissue`",
+        ),
+        (
+            "#view=sources&criterion=who-is-behind-it",
+            "a criterion needs its article (`source`)",
+        ),
     ] {
         check(hash, expected);
     }
@@ -305,71 +333,71 @@ fn a_malformed_hash_is_an_error_and_one_warning() {
 fn the_reducer_navigates_and_keeps_the_study_query() {
     let base = claimbase::get();
     let searched = AppState::default().apply(Action::Search("cherkin".into()));
-    let query = searched.route.studies.clone();
+    let query = searched.route.shared.studies.clone();
     let t = term("endorphins");
     let state = searched.apply(Action::OpenTerm(t));
     assert_eq!(
-        state.route.view,
-        View::Mechanisms,
+        state.route.screen,
+        Screen::Mechanisms(Some(t)),
         "a mechanism opens in its view"
     );
-    assert_eq!(state.route.term, Some(t));
     assert_eq!(
-        state.route.studies, query,
+        state.route.shared.studies, query,
         "navigating keeps the study query"
     );
     let technique = term("deep-tissue");
     let state = state.apply(Action::OpenTerm(technique));
     assert_eq!(
-        state.route.view,
-        View::Techniques,
+        state.route.screen,
+        Screen::Techniques(Some(technique)),
         "a technique opens in its own view"
     );
     let state = state.apply(Action::CloseDetail);
-    assert_eq!(state.route.view, View::Techniques);
-    assert_eq!(state.route.term, None);
+    assert_eq!(state.route.screen, Screen::Techniques(None));
     let state = state.apply(Action::ShowView(View::Map));
-    assert_eq!(state.route.view, View::Map);
     assert_eq!(
-        state.route.term, None,
+        state.route.screen,
+        Screen::Map(None),
         "switching view clears the selection"
     );
     let p = base.claims[0].supports[0];
     let state = state.apply(Action::OpenPassage(p));
-    assert_eq!(state.route.view, View::Sources);
-    assert_eq!(state.route.passage, Some((p.start, p.end)));
+    assert_eq!(
+        state.route.screen,
+        Screen::Sources(Some(OpenArticle {
+            source: p.source,
+            at: ArticlePart::Passage(p.start, p.end)
+        }))
+    );
     let state = state.apply(Action::CloseDetail);
-    assert_eq!(state.route.source, None);
-    assert_eq!(state.route.studies, query);
+    assert_eq!(state.route.screen, Screen::Sources(None));
+    assert_eq!(state.route.shared.studies, query);
     // A study the query shows keeps the query; one it hides clears it.
     let cherkin = base.study_by_id("cherkin-2011").expect("a study");
     let state = state.apply(Action::OpenStudy(cherkin));
-    assert_eq!(
-        (state.route.view, state.route.study),
-        (View::Studies, Some(cherkin))
-    );
-    assert_eq!(state.route.studies, query);
+    assert_eq!(state.route.screen, Screen::Studies(Some(cherkin)));
+    assert_eq!(state.route.shared.studies, query);
     let hidden = base.study_by_id("sciatica-disc-studies").expect("a study");
     let state = state.apply(Action::OpenStudy(hidden));
-    assert_eq!(state.route.study, Some(hidden));
+    assert_eq!(state.route.screen, Screen::Studies(Some(hidden)));
     assert!(
-        !state.route.studies.is_filtered(),
+        !state.route.shared.studies.is_filtered(),
         "the query that hid it is cleared"
     );
     // The search box shows the search view and keeps its text while results open.
     let state = state.apply(Action::Find("circul".into()));
     assert_eq!(
-        (state.route.view, state.route.search.as_str()),
-        (View::Search, "circul")
+        (&state.route.screen, state.route.shared.search.as_str()),
+        (&Screen::Search, "circul")
     );
     assert_eq!(state.route.encode(base), "view=search&q=circul");
     let item = base.safety_at(0).expect("a safety item");
     let state = state.apply(Action::OpenSafety(item));
+    assert_eq!(state.route.screen, Screen::Safety(Some(item)));
     assert_eq!(
-        (state.route.view, state.route.safety),
-        (View::Safety, Some(item))
+        state.route.shared.search, "circul",
+        "the box keeps its text"
     );
-    assert_eq!(state.route.search, "circul", "the box keeps its text");
     assert!(
         !state.route.encode(base).contains("q="),
         "only the search view puts it in the URL"

@@ -40,7 +40,7 @@ fn valid_options_are_taken() {
     opts.hash = Some("side".into());
     let (config, warning) = check(&opts);
     assert_eq!(warning, None);
-    assert_eq!(config.start.view, View::Safety);
+    assert_eq!(config.start.screen.view(), View::Safety);
     assert_eq!(config.theme, Theme::Dark);
     assert!(config.compact);
     assert_eq!(config.hash, HashSync::Key(AttrValue::from("side")));
@@ -55,7 +55,7 @@ fn state_selects_within_the_view_and_its_keys_win() {
         None,
     ));
     assert_eq!(warning, None);
-    assert_eq!(config.start.view, View::Map);
+    assert_eq!(config.start.screen.view(), View::Map);
     assert_eq!(
         config.start.encode(base),
         "view=map&cell=deep-tissue~muscle-tension"
@@ -82,7 +82,11 @@ fn state_carries_the_study_list_filters() {
 
 #[test]
 fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
-    let mut opts = options(Some("<script>"), Some("item=nonsense"), Some("blue"));
+    let mut opts = options(
+        Some("<script>"),
+        Some("view=mechanisms&item=nonsense"),
+        Some("blue"),
+    );
     opts.hash = Some("a b".into());
     opts.compact = true;
     let unknown = opts
@@ -104,7 +108,7 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     for part in [
         "unknown option `veiw`",
         "view=\"<script>\" (expected one of answer, mechanisms, techniques, map, studies, sources, safety, search)",
-        "state=\"item=nonsense\" (unknown mechanism or technique `nonsense`)",
+        "state=\"view=mechanisms&item=nonsense\" (unknown mechanism `nonsense`)",
         "theme=\"blue\" (expected one of light, dark, auto)",
         "hash=\"a b\"",
     ] {

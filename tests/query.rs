@@ -570,7 +570,7 @@ proptest! {
 
 mod url {
     use super::*;
-    use massage_explainer::app::route::{percent_decode, percent_encode, Route, View};
+    use massage_explainer::app::route::{percent_decode, percent_encode, Route, Shared, View};
 
     #[test]
     fn a_study_list_state_reads_as_a_short_url() {
@@ -581,7 +581,10 @@ mod url {
         );
         q.sort = Sort::Year;
         let route = Route {
-            studies: q,
+            shared: Shared {
+                studies: q,
+                ..Shared::default()
+            },
             ..Route::view(View::Studies)
         };
         assert_eq!(
@@ -595,7 +598,10 @@ mod url {
     fn other_views_keep_the_study_query_out_of_the_url() {
         let base = bundled::get();
         let route = Route {
-            studies: query("x", &[]),
+            shared: Shared {
+                studies: query("x", &[]),
+                ..Shared::default()
+            },
             ..Route::view(View::Map)
         };
         assert_eq!(route.encode(base), "view=map");
@@ -638,7 +644,7 @@ mod url {
             let mut q = q;
             q.text = text;
             q.map = (rows, cols);
-            let route = Route { studies: q, ..Route::view(View::Studies) };
+            let route = Route { shared: Shared { studies: q, ..Shared::default() }, ..Route::view(View::Studies) };
             let hash = route.encode(base);
             prop_assert_eq!(Route::decode(&hash, base), Ok(route.clone()));
             prop_assert_eq!(Route::decode(&format!("#{hash}"), base), Ok(route));

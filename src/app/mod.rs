@@ -40,7 +40,7 @@ use components::tabs::Tabs;
 use components::terms::TermsView;
 use context::{use_ctx, Ctx};
 use hash::HashSync;
-use route::{Route, View};
+use route::{AnswerItem, ArticlePart, Route, Screen, View};
 use state::AppState;
 use yew::UseReducerHandle;
 
@@ -173,27 +173,28 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
     use_slash_to_find(root.clone(), whole_page);
     // The search view has no tab: its panel is a region of its own.
-    let (role, labelled_by, label) = if route.view == View::Search {
+    let view = route.screen.view();
+    let (role, labelled_by, label) = if view == View::Search {
         ("region", None, Some("Search results"))
     } else {
-        let tab = ctx.id(&format!("tab-{}", route.view.slug()));
+        let tab = ctx.id(&format!("tab-{}", view.slug()));
         ("tabpanel", Some(tab), None)
     };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="mx-app" ref={root}>
-                <Header search={route.search.clone()} {whole_page} />
+                <Header search={route.shared.search.clone()} {whole_page} />
                 <SafetyNotice />
-                if route.view != View::Answer {
+                if view != View::Answer {
                     <BottomLineSummary />
                 }
                 // Not a landmark: in an embed, landmarks are the host page's to place.
                 <div class="mx-nav">
-                    <Tabs current={route.view} />
+                    <Tabs current={view} />
                 </div>
-                <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label} data-view={route.view.slug()}>
+                <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label} data-view={view.slug()}>
                     // Names the panel in the heading outline (h1 → h2 → cards' h3).
-                    <h2 class="mx-visually-hidden">{ route.view.label() }</h2>
+                    <h2 class="mx-visually-hidden">{ view.label() }</h2>
                     { panel(route) }
                 </div>
                 if props.cta_slot {
@@ -245,25 +246,38 @@ fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
     state
 }
 
-/// The view's panel content.
+/// The view's panel content: each screen's own selection to its component.
 fn panel(route: &Route) -> Html {
-    match route.view {
-        View::Answer => html! { <AnswerView claim={route.claim} guideline={route.guideline} /> },
-        View::Mechanisms => {
-            html! { <TermsView kind={TermKind::Mechanism} selected={route.term} /> }
+    match &route.screen {
+        Screen::Answer(item) => {
+            let (claim, guideline) = match *item {
+                Some(AnswerItem::Claim(claim)) => (Some(claim), None),
+                Some(AnswerItem::Guideline(g)) => (None, Some(g)),
+                None => (None, None),
+            };
+            html! { <AnswerView {claim} {guideline} /> }
         }
-        View::Techniques => {
-            html! { <TermsView kind={TermKind::Technique} selected={route.term} /> }
+        Screen::Mechanisms(term) => {
+            html! { <TermsView kind={TermKind::Mechanism} selected={*term} /> }
         }
-        View::Map => html! { <MapView selected={route.cell} /> },
-        View::Studies => {
-            html! { <StudiesView selected={route.study} query={route.studies.clone()} /> }
+        Screen::Techniques(term) => {
+            html! { <TermsView kind={TermKind::Technique} selected={*term} /> }
         }
-        View::Sources => {
-            html! { <SourcesView source={route.source} passage={route.passage} criterion={route.criterion} /> }
+        Screen::Map(cell) => html! { <MapView selected={*cell} /> },
+        Screen::Studies(study) => {
+            html! { <StudiesView selected={*study} query={route.shared.studies.clone()} /> }
         }
-        View::Safety => html! { <SafetyView selected={route.safety} /> },
-        View::Search => html! { <FindView text={route.search.clone()} /> },
+        Screen::Sources(article) => {
+            let source = article.map(|a| a.source);
+            let (passage, criterion) = match article.map(|a| a.at) {
+                Some(ArticlePart::Passage(start, end)) => (Some((start, end)), None),
+                Some(ArticlePart::Criterion(c)) => (None, Some(c)),
+                Some(ArticlePart::Start) | None => (None, None),
+            };
+            html! { <SourcesView {source} {passage} {criterion} /> }
+        }
+        Screen::Safety(item) => html! { <SafetyView selected={*item} /> },
+        Screen::Search => html! { <FindView text={route.shared.search.clone()} /> },
     }
 }
 

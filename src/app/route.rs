@@ -55,41 +55,126 @@ impl View {
     }
 }
 
-/// A screen: the view and what is selected in it.
+/// What is open on each view: a view's own selection and nothing that belongs to
+/// another view, so no screen can hold a guideline on the map. Adding a view is a
+/// variant here (the compiler then asks for its arm in every match: the hash codec,
+/// the reducer, the panel) plus its component.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The short answer, perhaps scrolled to a guideline or showing one cited claim.
+    Answer(Option<AnswerItem>),
+    /// The mechanisms, perhaps with one's detail open.
+    Mechanisms(Option<TermIdx>),
+    /// The techniques, perhaps with one's detail open.
+    Techniques(Option<TermIdx>),
+    /// The technique × mechanism map, perhaps with a cell open.
+    Map(Option<(TermIdx, TermIdx)>),
+    /// The study list, perhaps scrolled to one study.
+    Studies(Option<StudyIdx>),
+    /// The articles, perhaps with one open in the reader.
+    Sources(Option<OpenArticle>),
+    /// The safety advice, perhaps scrolled to one item.
+    Safety(Option<SafetyIdx>),
+    /// Search everything: its text is the shared search box's.
+    Search,
+}
+
+/// What the short answer shows on its own or scrolls to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerItem {
+    /// A claim one of its sentences cites.
+    Claim(ClaimIdx),
+    Guideline(GuidelineIdx),
+}
+
+/// An article open in the reader, and where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenArticle {
+    pub source: SourceIdx,
+    pub at: ArticlePart,
+}
+
+/// Where the reader opens an article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArticlePart {
+    /// At its start.
+    #[default]
+    Start,
+    /// Scrolled to a passage (a byte range of its text), marked.
+    Passage(u32, u32),
+    /// Its report card, at one criterion.
+    Criterion(CriterionIdx),
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Screen::overview(View::default())
+    }
+}
+
+impl Screen {
+    /// A view with nothing selected.
+    pub fn overview(view: View) -> Screen {
+        match view {
+            View::Answer => Screen::Answer(None),
+            View::Mechanisms => Screen::Mechanisms(None),
+            View::Techniques => Screen::Techniques(None),
+            View::Map => Screen::Map(None),
+            View::Studies => Screen::Studies(None),
+            View::Sources => Screen::Sources(None),
+            View::Safety => Screen::Safety(None),
+            View::Search => Screen::Search,
+        }
+    }
+
+    /// The view of the term's kind, with its detail open.
+    pub fn term(kind: TermKind, term: TermIdx) -> Screen {
+        match View::of_term(kind) {
+            View::Techniques => Screen::Techniques(Some(term)),
+            _ => Screen::Mechanisms(Some(term)),
+        }
+    }
+
+    /// The view this screen is on.
+    pub fn view(&self) -> View {
+        match self {
+            Screen::Answer(_) => View::Answer,
+            Screen::Mechanisms(_) => View::Mechanisms,
+            Screen::Techniques(_) => View::Techniques,
+            Screen::Map(_) => View::Map,
+            Screen::Studies(_) => View::Studies,
+            Screen::Sources(_) => View::Sources,
+            Screen::Safety(_) => View::Safety,
+            Screen::Search => View::Search,
+        }
+    }
+}
+
+/// What the reader set that stays with them from view to view. Its one rule: a
+/// screen change keeps it, except that opening a study the query hides clears the
+/// query (the reducer's). In the URL each part appears only on the view that shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shared {
+    /// What was typed in the search box (kept while the reader opens results).
+    pub search: String,
+    /// The study list's search, filters, sort and map axes.
+    pub studies: StudyQuery,
+}
+
+/// A screen and the shared state beside it: all the app shows, and what its URL
+/// hash holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
-    pub view: View,
-    /// The mechanism or technique whose detail is open.
-    pub term: Option<TermIdx>,
-    /// The open map cell: (technique, mechanism).
-    pub cell: Option<(TermIdx, TermIdx)>,
-    /// The article open in the reader.
-    pub source: Option<SourceIdx>,
-    /// The passage (byte range) the reader scrolls to and marks.
-    pub passage: Option<(u32, u32)>,
-    /// The report-card criterion open on the article's card.
-    pub criterion: Option<CriterionIdx>,
-    /// The study the study list scrolls to.
-    pub study: Option<StudyIdx>,
-    /// The guideline the short answer scrolls to.
-    pub guideline: Option<GuidelineIdx>,
-    /// A claim the short answer cites, shown on its own.
-    pub claim: Option<ClaimIdx>,
-    /// The safety item the safety view scrolls to.
-    pub safety: Option<SafetyIdx>,
-    /// What was typed in the search box (kept while the reader opens results;
-    /// in the URL, as `q`, only on the search view).
-    pub search: String,
-    /// The study list's search, filters, sort and map axes (kept while the
-    /// reader visits other views; in the URL only on the studies view).
-    pub studies: StudyQuery,
+    pub screen: Screen,
+    pub shared: Shared,
 }
 
 /// Why a URL hash (or an embed's `state`) was not understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RouteError {
     NotKeyValue(String),
-    UnknownKey(String),
+    /// A key the screen's view does not take.
+    UnknownKey(String, View),
     /// A value its key does not know: what the key names, and the value.
     UnknownValue(&'static str, String),
     /// A value of the wrong shape: the value, and the shape it should have.
@@ -98,19 +183,32 @@ pub enum RouteError {
     PassageOutside,
     /// A passage whose start or end falls inside a multi-byte character.
     PassageSplitsCharacter,
+    /// An article opened both at a passage and at a report-card criterion.
+    PassageAndCriterion,
+    /// A report-card criterion with no article (`source`) to open it on.
+    NoArticle,
 }
 
 impl fmt::Display for RouteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RouteError::NotKeyValue(pair) => write!(f, "`{pair}` is not key=value"),
-            RouteError::UnknownKey(key) => write!(f, "unknown key `{key}`"),
+            RouteError::UnknownKey(key, view) => {
+                write!(f, "unknown key `{key}` for the {} view", view.label())
+            }
             RouteError::UnknownValue(what, value) => write!(f, "unknown {what} `{value}`"),
             RouteError::Malformed(value, shape) => write!(f, "`{value}` is not {shape}"),
             RouteError::BadSearch => write!(f, "the search `q` is not percent-encoded UTF-8"),
             RouteError::PassageOutside => write!(f, "the passage is outside its article"),
             RouteError::PassageSplitsCharacter => {
                 write!(f, "the passage cuts a character of its article in two")
+            }
+            RouteError::NoArticle => write!(f, "a criterion needs its article (`source`)"),
+            RouteError::PassageAndCriterion => {
+                write!(
+                    f,
+                    "an article opens at a passage or at a criterion, not both"
+                )
             }
         }
     }
@@ -167,144 +265,202 @@ fn term_of_kind(base: &ClaimBase, id: &str, kinds: &[TermKind]) -> Option<TermId
 }
 
 impl Route {
+    /// A view with nothing selected, and nothing shared.
     pub fn view(view: View) -> Self {
         Route {
-            view,
-            ..Route::default()
+            screen: Screen::overview(view),
+            shared: Shared::default(),
         }
     }
 
     /// The hash form, without `#`: `view=map&cell=deep-tissue~muscle-tension`.
     pub fn encode(&self, base: &ClaimBase) -> String {
-        let mut parts = vec![format!("view={}", self.view.slug())];
-        if let Some(term) = self.term {
-            parts.push(format!("item={}", base.term(term).id));
-        }
-        if let Some((technique, mechanism)) = self.cell {
-            parts.push(format!(
+        let mut parts = vec![format!("view={}", self.screen.view().slug())];
+        match &self.screen {
+            Screen::Answer(None)
+            | Screen::Mechanisms(None)
+            | Screen::Techniques(None)
+            | Screen::Map(None)
+            | Screen::Sources(None)
+            | Screen::Safety(None) => {}
+            Screen::Answer(Some(AnswerItem::Claim(claim))) => {
+                parts.push(format!("claim={}", base.claim(*claim).id));
+            }
+            Screen::Answer(Some(AnswerItem::Guideline(g))) => {
+                parts.push(format!("guideline={}", base.guideline(*g).id));
+            }
+            Screen::Mechanisms(Some(term)) | Screen::Techniques(Some(term)) => {
+                parts.push(format!("item={}", base.term(*term).id));
+            }
+            Screen::Map(Some((technique, mechanism))) => parts.push(format!(
                 "cell={}~{}",
-                base.term(technique).id,
-                base.term(mechanism).id
-            ));
-        }
-        if let Some(source) = self.source {
-            parts.push(format!("source={}", base.source(source).id));
-        }
-        if let Some((start, end)) = self.passage {
-            parts.push(format!("at={start}-{end}"));
-        }
-        if let Some(criterion) = self.criterion {
-            parts.push(format!("criterion={}", base.criterion(criterion).id));
-        }
-        if let Some(study) = self.study {
-            parts.push(format!("study={}", base.study(study).id));
-        }
-        if let Some(guideline) = self.guideline {
-            parts.push(format!("guideline={}", base.guideline(guideline).id));
-        }
-        if let Some(claim) = self.claim {
-            parts.push(format!("claim={}", base.claim(claim).id));
-        }
-        if let Some(item) = self.safety {
-            parts.push(format!("safety={}", base.safety_item(item).id));
-        }
-        if self.view == View::Studies {
-            self.studies.encode(base, &mut parts);
-        }
-        if self.view == View::Search && !self.search.is_empty() {
-            parts.push(format!("q={}", percent_encode(&self.search)));
+                base.term(*technique).id,
+                base.term(*mechanism).id
+            )),
+            Screen::Studies(study) => {
+                if let Some(study) = study {
+                    parts.push(format!("study={}", base.study(*study).id));
+                }
+                self.shared.studies.encode(base, &mut parts);
+            }
+            Screen::Sources(Some(article)) => {
+                parts.push(format!("source={}", base.source(article.source).id));
+                match article.at {
+                    ArticlePart::Start => {}
+                    ArticlePart::Passage(start, end) => parts.push(format!("at={start}-{end}")),
+                    ArticlePart::Criterion(c) => {
+                        parts.push(format!("criterion={}", base.criterion(c).id));
+                    }
+                }
+            }
+            Screen::Safety(Some(item)) => {
+                parts.push(format!("safety={}", base.safety_item(*item).id));
+            }
+            Screen::Search => {
+                if !self.shared.search.is_empty() {
+                    parts.push(format!("q={}", percent_encode(&self.shared.search)));
+                }
+            }
         }
         parts.join("&")
     }
 
-    /// Parses a hash (with or without `#`).
+    /// Parses a hash (with or without `#`). The view comes first (the last `view=`
+    /// wins, so an embed's `state` overrides its `view` option); every other key must
+    /// be one that view takes.
     pub fn decode(hash: &str, base: &ClaimBase) -> Result<Route, RouteError> {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
-        let mut route = Route::default();
+        let mut pairs = Vec::new();
         for pair in hash.split('&').filter(|p| !p.is_empty()) {
-            let Some((key, value)) = pair.split_once('=') else {
+            let Some(pair) = pair.split_once('=') else {
                 return Err(RouteError::NotKeyValue(pair.to_string()));
             };
-            route.set(base, key, value)?;
+            pairs.push(pair);
         }
-        // `q` is the search box's text on the search view, the study list's elsewhere.
-        if route.view == View::Search {
-            route.search = std::mem::take(&mut route.studies.text);
+        let view = match pairs.iter().rev().find(|(key, _)| *key == "view") {
+            Some((_, slug)) => View::from_slug(slug)
+                .ok_or_else(|| RouteError::UnknownValue("view", slug.to_string()))?,
+            None => View::default(),
+        };
+        let mut route = Route::view(view);
+        let mut article = ArticleKeys::default();
+        for (key, value) in pairs.into_iter().filter(|(key, _)| *key != "view") {
+            route.set(base, &mut article, key, value)?;
         }
-        // A passage needs its article, and must lie within it on whole characters
-        // (a byte offset inside a multi-byte character would cut text silently).
-        if let Some((start, end)) = route.passage {
-            let Some(text) = route.source.map(|s| &base.source(s).text) else {
-                return Err(RouteError::PassageOutside);
-            };
-            if end as usize > text.len() {
-                return Err(RouteError::PassageOutside);
-            }
-            if !text.is_char_boundary(start as usize) || !text.is_char_boundary(end as usize) {
-                return Err(RouteError::PassageSplitsCharacter);
-            }
+        if let Screen::Sources(open) = &mut route.screen {
+            *open = article.open(base)?;
         }
         Ok(route)
     }
 
-    /// Applies one `key=value` of a hash.
-    fn set(&mut self, base: &ClaimBase, key: &str, value: &str) -> Result<(), RouteError> {
+    /// Applies one `key=value` of a hash (not `view`) to the screen of its view.
+    fn set(
+        &mut self,
+        base: &ClaimBase,
+        article: &mut ArticleKeys,
+        key: &str,
+        value: &str,
+    ) -> Result<(), RouteError> {
         let unknown = |what| RouteError::UnknownValue(what, value.to_string());
         let malformed = |shape| RouteError::Malformed(value.to_string(), shape);
-        match key {
-            "view" => self.view = View::from_slug(value).ok_or_else(|| unknown("view"))?,
-            "item" => {
-                let kinds = [TermKind::Mechanism, TermKind::Technique];
-                self.term = Some(
-                    term_of_kind(base, value, &kinds)
-                        .ok_or_else(|| unknown("mechanism or technique"))?,
-                );
+        let view = self.screen.view();
+        match (&mut self.screen, key) {
+            (Screen::Answer(item), "claim") => {
+                let claim = base.claim_by_id(value).ok_or_else(|| unknown("claim"))?;
+                *item = Some(AnswerItem::Claim(claim));
             }
-            "cell" => {
-                let cell = value.split_once('~').and_then(|(t, m)| {
+            (Screen::Answer(item), "guideline") => {
+                let g = base
+                    .guideline_by_id(value)
+                    .ok_or_else(|| unknown("guideline"))?;
+                *item = Some(AnswerItem::Guideline(g));
+            }
+            (Screen::Mechanisms(term), "item") => {
+                let mechanism = term_of_kind(base, value, &[TermKind::Mechanism]);
+                *term = Some(mechanism.ok_or_else(|| unknown("mechanism"))?);
+            }
+            (Screen::Techniques(term), "item") => {
+                let technique = term_of_kind(base, value, &[TermKind::Technique]);
+                *term = Some(technique.ok_or_else(|| unknown("technique"))?);
+            }
+            (Screen::Map(cell), "cell") => {
+                let found = value.split_once('~').and_then(|(t, m)| {
                     Some((
                         term_of_kind(base, t, &[TermKind::Technique])?,
                         term_of_kind(base, m, &[TermKind::Mechanism])?,
                     ))
                 });
-                self.cell = Some(cell.ok_or_else(|| malformed("a technique~mechanism cell"))?);
+                *cell = Some(found.ok_or_else(|| malformed("a technique~mechanism cell"))?);
             }
-            "source" => {
-                self.source = Some(base.source_by_id(value).ok_or_else(|| unknown("source"))?)
+            (Screen::Studies(study), "study") => {
+                *study = Some(base.study_by_id(value).ok_or_else(|| unknown("study"))?);
             }
-            "at" => {
+            (Screen::Studies(_), key) => self.shared.studies.set(base, key, value)?,
+            (Screen::Sources(_), "source") => {
+                article.source = Some(base.source_by_id(value).ok_or_else(|| unknown("source"))?);
+            }
+            (Screen::Sources(_), "at") => {
                 let range = value
                     .split_once('-')
                     .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
-                self.passage = Some(
-                    range
-                        .filter(|(a, b)| a < b)
-                        .ok_or_else(|| malformed("a passage range"))?,
-                );
+                let range = range.filter(|(a, b)| a < b);
+                article.passage = Some(range.ok_or_else(|| malformed("a passage range"))?);
             }
-            "study" => self.study = Some(base.study_by_id(value).ok_or_else(|| unknown("study"))?),
-            "criterion" => {
-                self.criterion = Some(
-                    base.criterion_by_id(value)
-                        .ok_or_else(|| unknown("criterion"))?,
-                )
+            (Screen::Sources(_), "criterion") => {
+                let criterion = base.criterion_by_id(value);
+                article.criterion = Some(criterion.ok_or_else(|| unknown("criterion"))?);
             }
-            "guideline" => {
-                self.guideline = Some(
-                    base.guideline_by_id(value)
-                        .ok_or_else(|| unknown("guideline"))?,
-                )
-            }
-            "claim" => self.claim = Some(base.claim_by_id(value).ok_or_else(|| unknown("claim"))?),
-            "safety" => {
-                self.safety = Some(
+            (Screen::Safety(item), "safety") => {
+                *item = Some(
                     base.safety_by_id(value)
                         .ok_or_else(|| unknown("safety item"))?,
-                )
+                );
             }
-            _ => self.studies.set(base, key, value)?,
+            (Screen::Search, "q") => {
+                self.shared.search = percent_decode(value).ok_or(RouteError::BadSearch)?;
+            }
+            (_, key) => return Err(RouteError::UnknownKey(key.to_string(), view)),
         }
         Ok(())
+    }
+}
+
+/// The Sources view's keys as read, in whatever order they came.
+#[derive(Default)]
+struct ArticleKeys {
+    source: Option<SourceIdx>,
+    passage: Option<(u32, u32)>,
+    criterion: Option<CriterionIdx>,
+}
+
+impl ArticleKeys {
+    /// The article they open: a passage or a criterion needs its article, a passage
+    /// must lie within it on whole characters (a byte offset inside a multi-byte
+    /// character would cut text silently), and only one of the two is shown.
+    fn open(self, base: &ClaimBase) -> Result<Option<OpenArticle>, RouteError> {
+        let Some(source) = self.source else {
+            return match (self.passage, self.criterion) {
+                (None, None) => Ok(None),
+                (Some(_), _) => Err(RouteError::PassageOutside),
+                (None, Some(_)) => Err(RouteError::NoArticle),
+            };
+        };
+        let at = match (self.passage, self.criterion) {
+            (None, None) => ArticlePart::Start,
+            (Some((start, end)), None) => {
+                let text = base.source(source).text;
+                if end as usize > text.len() {
+                    return Err(RouteError::PassageOutside);
+                }
+                if !text.is_char_boundary(start as usize) || !text.is_char_boundary(end as usize) {
+                    return Err(RouteError::PassageSplitsCharacter);
+                }
+                ArticlePart::Passage(start, end)
+            }
+            (None, Some(criterion)) => ArticlePart::Criterion(criterion),
+            (Some(_), Some(_)) => return Err(RouteError::PassageAndCriterion),
+        };
+        Ok(Some(OpenArticle { source, at }))
     }
 }
 
@@ -350,8 +506,8 @@ impl StudyQuery {
                 })?;
             }
             key => {
-                let facet =
-                    Facet::from_slug(key).ok_or_else(|| RouteError::UnknownKey(key.to_string()))?;
+                let facet = Facet::from_slug(key)
+                    .ok_or_else(|| RouteError::UnknownKey(key.to_string(), View::Studies))?;
                 for slug in value.split(',') {
                     let v = facet.value_from_slug(base, slug);
                     let v =

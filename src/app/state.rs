@@ -1,13 +1,14 @@
 //! All app state in one reducer (as in Yew's function_todomvc). Components send
-//! `Action`s; the URL hash mirrors `route`. Navigation rules live here, once:
-//! moving between screens keeps the study list's query, and each action names
-//! where it goes rather than a component building the route.
+//! `Action`s; the URL hash mirrors `route`. Navigation rules live here, once, in
+//! one match that names every action: moving between screens keeps what the reader
+//! shares across views (`route::Shared`), and each action names where it goes
+//! rather than a component building the route.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::route::{Route, View};
+use super::route::{AnswerItem, ArticlePart, OpenArticle, Route, Screen, Shared, View};
 use crate::claimbase;
 use crate::claimbase::model::{
     Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
@@ -70,115 +71,78 @@ pub enum Action {
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         let searching = matches!(action, Action::Search(_) | Action::Find(_));
-        let route = match action {
-            Action::Restore(route) => *route,
-            action => self.query_studies(&action).unwrap_or_else(|| {
-                let route = self.navigate(action);
-                Route {
-                    studies: self.studies_for(&route),
-                    ..route
-                }
-            }),
-        };
         AppState {
-            route,
+            route: self.route_after(action),
             searching,
             typing: searching && self.searching,
         }
     }
 
-    /// The study list after a change to its query (it opens to show it);
-    /// `None` when the action is not one.
-    fn query_studies(&self, action: &Action) -> Option<Route> {
-        let mut studies = self.route.studies.clone();
-        match action {
-            Action::Search(text) => studies.text.clone_from(text),
-            Action::ToggleFilter(facet, value) => studies.toggle(*facet, *value),
-            Action::FilterCell(row, col) => studies.set_cell(*row, *col),
-            Action::ClearStudyFilters => studies.clear(),
-            Action::SortStudies(sort) => studies.sort = *sort,
-            Action::MapAxes(rows, cols) if rows != cols => studies.map = (*rows, *cols),
-            Action::MapAxes(..) => return Some(self.route.clone()),
-            _ => return None,
-        }
-        Some(Route {
-            studies,
-            ..Route::view(View::Studies)
-        })
-    }
-
-    /// The study query a screen keeps: the reader's, unless it is opening a
-    /// study the query hides; then without its search and filters, so the
-    /// study is on the list.
-    fn studies_for(&self, route: &Route) -> StudyQuery {
-        let mut studies = self.route.studies.clone();
-        if let Some(study) = route.study {
-            if !matches(claimbase::get(), &studies, study) {
-                studies.clear();
-            }
-        }
-        studies
-    }
-
-    /// The screen an explainer navigation leads to (the study query aside).
-    fn navigate(&self, action: Action) -> Route {
+    /// Where an action leads: every action named, so a new one cannot be forgotten.
+    fn route_after(&self, action: Action) -> Route {
         let base = claimbase::get();
-        let keep_search = |route: Route| Route {
-            search: self.route.search.clone(),
-            ..route
-        };
-        keep_search(match action {
-            Action::Find(text) => {
-                return Route {
+        let article = |source, at| Screen::Sources(Some(OpenArticle { source, at }));
+        match action {
+            Action::Restore(route) => *route,
+            Action::Find(text) => Route {
+                screen: Screen::Search,
+                shared: Shared {
                     search: text,
-                    ..Route::view(View::Search)
-                }
+                    ..self.route.shared.clone()
+                },
+            },
+            Action::ShowView(view) => self.go(Screen::overview(view)),
+            Action::OpenTerm(term) => self.go(Screen::term(base.term(term).kind, term)),
+            Action::CloseDetail => self.go(Screen::overview(self.route.screen.view())),
+            Action::SelectCell(cell) => self.go(Screen::Map(cell)),
+            Action::OpenSource(source) => self.go(article(source, ArticlePart::Start)),
+            Action::OpenPassage(p) => {
+                self.go(article(p.source, ArticlePart::Passage(p.start, p.end)))
             }
-            Action::ShowView(view) => Route::view(view),
-            Action::OpenTerm(term) => Route {
-                term: Some(term),
-                ..Route::view(View::of_term(base.term(term).kind))
-            },
-            Action::CloseDetail => Route::view(self.route.view),
-            Action::SelectCell(cell) => Route {
-                cell,
-                ..Route::view(View::Map)
-            },
-            Action::OpenSource(source) => Route {
-                source: Some(source),
-                ..Route::view(View::Sources)
-            },
-            Action::OpenCriterion(source, criterion) => Route {
-                source: Some(source),
-                criterion: Some(criterion),
-                ..Route::view(View::Sources)
-            },
-            Action::OpenPassage(p) => Route {
-                source: Some(p.source),
-                passage: Some((p.start, p.end)),
-                ..Route::view(View::Sources)
-            },
-            Action::OpenStudy(study) => Route {
-                study: Some(study),
-                ..Route::view(View::Studies)
-            },
-            Action::OpenGuideline(guideline) => Route {
-                guideline: Some(guideline),
-                ..Route::view(View::Answer)
-            },
-            Action::OpenClaim(claim) => Route {
-                claim: Some(claim),
-                ..Route::view(View::Answer)
-            },
-            Action::OpenCite(Cite::Study(study)) => self.navigate(Action::OpenStudy(study)),
-            Action::OpenCite(Cite::Guideline(g)) => self.navigate(Action::OpenGuideline(g)),
-            Action::OpenSafety(item) => Route {
-                safety: Some(item),
-                ..Route::view(View::Safety)
-            },
-            Action::OpenCite(Cite::Claim(claim)) => self.navigate(Action::OpenClaim(claim)),
-            _ => self.route.clone(),
-        })
+            Action::OpenCriterion(source, c) => self.go(article(source, ArticlePart::Criterion(c))),
+            Action::OpenStudy(study) | Action::OpenCite(Cite::Study(study)) => {
+                self.go(Screen::Studies(Some(study)))
+            }
+            Action::OpenGuideline(g) | Action::OpenCite(Cite::Guideline(g)) => {
+                self.go(Screen::Answer(Some(AnswerItem::Guideline(g))))
+            }
+            Action::OpenClaim(claim) | Action::OpenCite(Cite::Claim(claim)) => {
+                self.go(Screen::Answer(Some(AnswerItem::Claim(claim))))
+            }
+            Action::OpenSafety(item) => self.go(Screen::Safety(Some(item))),
+            Action::Search(text) => self.query_studies(|q| q.text = text),
+            Action::ToggleFilter(facet, value) => self.query_studies(|q| q.toggle(facet, value)),
+            Action::FilterCell(row, col) => self.query_studies(|q| q.set_cell(row, col)),
+            Action::ClearStudyFilters => self.query_studies(StudyQuery::clear),
+            Action::SortStudies(sort) => self.query_studies(|q| q.sort = sort),
+            Action::MapAxes(rows, cols) if rows != cols => {
+                self.query_studies(|q| q.map = (rows, cols))
+            }
+            Action::MapAxes(..) => self.route.clone(),
+        }
+    }
+
+    /// A screen, with what the reader shares across views kept: the study query
+    /// too, unless the screen opens a study it hides; then the list drops its
+    /// search and filters, so the study is on it.
+    fn go(&self, screen: Screen) -> Route {
+        let mut shared = self.route.shared.clone();
+        if let Screen::Studies(Some(study)) = screen {
+            if !matches(claimbase::get(), &shared.studies, study) {
+                shared.studies.clear();
+            }
+        }
+        Route { screen, shared }
+    }
+
+    /// The study list after a change to its query (it opens to show it).
+    fn query_studies(&self, change: impl FnOnce(&mut StudyQuery)) -> Route {
+        let mut shared = self.route.shared.clone();
+        change(&mut shared.studies);
+        Route {
+            screen: Screen::Studies(None),
+            shared,
+        }
     }
 }
 
