@@ -222,6 +222,8 @@ function crateTable(path) {
 const date = new Date().toISOString().slice(0, 10);
 out(`# Benchmark report, ${date}`);
 out();
+out('What was measured before, and what was tried, kept or not: [bench-history.md](bench-history.md).');
+out();
 out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; headless Debian Chromium; release build.`);
 out();
 
