@@ -12,10 +12,14 @@ use crate::app::hash::{is_valid_key, HashSync};
 use crate::app::route::{Route, View};
 use crate::claimbase::model::{ClaimBase, RegionIdx};
 use crate::claimbase::vocabulary::vocabulary;
+use crate::query::cite::json_string;
 
 vocabulary! {
     /// The options a host sets: the element's attributes, or the keys of the
-    /// object `mount` and `update` take. `www/embed.js` observes the same names.
+    /// object `mount` and `update` take. Defined here once: what the JS needs of
+    /// them (embed.js's attributes, frame.js's parameters, the builder's lists) is
+    /// generated from `options_manifest` at every build. Adding an option is a line
+    /// here, its field in `Options` and its check in `configure`.
     EmbedOption {
         View = "view", "the first view";
         State = "state", "a whole screen in URL-hash form";
@@ -34,8 +38,60 @@ vocabulary! {
         Dark = "dark", "Dark";
         /// Follows the reader's system setting.
         #[default]
-        Auto = "auto", "Auto";
+        Auto = "auto", "Follow the reader’s device";
     }
+}
+
+impl EmbedOption {
+    /// Whether `frame.html` takes it from its address: all but `hash`, since a
+    /// frame's own page has no host hash to share.
+    pub fn in_frame(self) -> bool {
+        self != EmbedOption::Hash
+    }
+
+    /// Its default as a JSON value: a slug, `""` (none) or `false`.
+    fn default_json(self) -> String {
+        match self {
+            EmbedOption::View => json_string(View::default().slug()),
+            EmbedOption::Theme => json_string(Theme::default().slug()),
+            EmbedOption::Compact => "false".to_string(),
+            EmbedOption::State | EmbedOption::Hash | EmbedOption::Region => json_string(""),
+        }
+    }
+}
+
+/// What the JS side needs of the options, as JSON: each option's name, what it
+/// does, its default and whether the iframe takes it, and the values the builder
+/// offers (views, themes and regions with their labels). `www/build/postbuild.mjs`
+/// writes it into embed.js, frame.js and the builder at every build
+/// (`cargo run --bin embed-options`), so no list of names is written twice.
+pub fn options_manifest(base: &ClaimBase) -> String {
+    let pairs = |items: Vec<(&str, &str)>| {
+        let items: Vec<String> = items
+            .into_iter()
+            .map(|(slug, label)| format!("[{},{}]", json_string(slug), json_string(label)))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    let options: Vec<String> = EmbedOption::ALL
+        .iter()
+        .map(|&o| {
+            format!(
+                "{{\"name\":{},\"about\":{},\"default\":{},\"frame\":{}}}",
+                json_string(o.slug()),
+                json_string(o.label()),
+                o.default_json(),
+                o.in_frame()
+            )
+        })
+        .collect();
+    format!(
+        "{{\"options\":[{}],\"views\":{},\"themes\":{},\"regions\":{}}}",
+        options.join(","),
+        pairs(View::tabs().map(|v| (v.slug(), v.label())).collect()),
+        pairs(Theme::ALL.iter().map(|t| (t.slug(), t.label())).collect()),
+        pairs(base.regions.iter().map(|r| (r.id, r.name)).collect()),
+    )
 }
 
 /// The options as a host gave them, before checking. Absent means default.

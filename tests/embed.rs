@@ -165,15 +165,47 @@ fn options_take_strings_and_a_flag_and_name_values_of_the_wrong_type() {
 }
 
 #[test]
-fn embed_js_observes_exactly_the_options_rust_checks() {
-    let script = include_str!("../www/embed.js");
-    let line = script
-        .lines()
-        .find(|l| l.starts_with("const ATTRIBUTES = "))
-        .expect("embed.js lists its attributes once");
-    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
-    let checked: Vec<&str> = EmbedOption::ALL.iter().map(|o| o.slug()).collect();
-    assert_eq!(listed, checked);
+fn the_js_gets_every_option_and_list_from_one_manifest() {
+    use massage_explainer::embed::options_manifest;
+    let base = claimbase::get();
+    let manifest = options_manifest(base);
+    // Each option once, in order, with what it does, its default and whether the
+    // iframe takes it: embed.js observes these names, frame.js those for the frame.
+    let options: Vec<String> = EmbedOption::ALL
+        .iter()
+        .map(|o| format!("{{\"name\":\"{}\",\"about\":\"{}\",", o.slug(), o.label()))
+        .collect();
+    let mut at = 0;
+    for option in &options {
+        let found = manifest[at..]
+            .find(option.as_str())
+            .unwrap_or_else(|| panic!("{option} in order in {manifest}"));
+        at += found + option.len();
+    }
+    assert!(manifest
+        .contains(r#"{"name":"view","about":"the first view","default":"answer","frame":true}"#));
+    assert!(manifest.contains(r#"{"name":"hash","about":"the key under which the screen is kept in the URL hash","default":"","frame":false}"#));
+    assert!(
+        manifest.contains(r#""default":false,"frame":true}"#),
+        "compact is a flag"
+    );
+    // The builder's lists: the views with tabs, every theme, every region, labelled.
+    let views: Vec<String> = View::tabs()
+        .map(|v| format!("[\"{}\",\"{}\"]", v.slug(), v.label()))
+        .collect();
+    assert!(
+        manifest.contains(&format!("\"views\":[{}]", views.join(","))),
+        "{manifest}"
+    );
+    assert!(manifest.contains(
+        r#""themes":[["light","Light"],["dark","Dark"],["auto","Follow the reader’s device"]]"#
+    ));
+    let regions: Vec<String> = base
+        .regions
+        .iter()
+        .map(|r| format!("[\"{}\",\"{}\"]", r.id, r.name))
+        .collect();
+    assert!(manifest.ends_with(&format!("\"regions\":[{}]}}", regions.join(","))));
 }
 
 #[test]
@@ -307,45 +339,4 @@ fn escaping_round_trips_every_special_character() {
         key("k").read("#mx-k=view%3dmap").as_deref(),
         Some("view=map")
     );
-}
-
-/// The pairs of a `const NAME = [['slug', 'label'], ...];` line of builder.js.
-fn builder_list(name: &str) -> Vec<(String, String)> {
-    let script = include_str!("../www/embed-builder/builder.js");
-    let line = script
-        .lines()
-        .find(|l| l.starts_with(&format!("const {name} = ")))
-        .unwrap_or_else(|| panic!("builder.js lists {name} once"));
-    let quoted: Vec<String> = line
-        .split('\'')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    quoted
-        .chunks(2)
-        .map(|pair| (pair[0].clone(), pair.get(1).cloned().unwrap_or_default()))
-        .collect()
-}
-
-#[test]
-fn the_embed_builder_offers_exactly_the_views_themes_and_regions_rust_knows() {
-    use massage_explainer::app::route::View;
-    use massage_explainer::embed::Theme;
-    let base = claimbase::get();
-    let views: Vec<(String, String)> = View::tabs()
-        .map(|v| (v.slug().to_string(), v.label().to_string()))
-        .collect();
-    assert_eq!(builder_list("VIEWS"), views);
-    let mut themes: Vec<String> = builder_list("THEMES").into_iter().map(|(s, _)| s).collect();
-    themes.sort();
-    let mut known: Vec<String> = Theme::ALL.iter().map(|t| t.slug().to_string()).collect();
-    known.sort();
-    assert_eq!(themes, known);
-    let regions: Vec<(String, String)> = base
-        .regions
-        .iter()
-        .map(|r| (r.id.to_string(), r.name.to_string()))
-        .collect();
-    assert_eq!(builder_list("REGIONS"), regions);
 }

@@ -15,9 +15,11 @@
 const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-explainer_bg.wasm', css: 'styles.css', prerender: null };
 
 const TAG = 'massage-explainer';
-/** The attributes an element passes to the widget as options (README: Embed); the
- * wasm checks each (src/embed.rs, `EmbedOption`, which a test keeps equal to this). */
-const ATTRIBUTES = ['view', 'state', 'theme', 'compact', 'hash', 'region'];
+/** The embed options, defined once in Rust (src/embed.rs, `EmbedOption`) and written
+ * here by every build (www/build/postbuild.mjs fills in OPTIONS). */
+const OPTIONS = /* build:options */ null;
+/** The attributes an element passes to the widget as options; the wasm checks each. */
+const ATTRIBUTES = OPTIONS.options.map((option) => option.name);
 
 const here = (file) => new URL(file, import.meta.url).href;
 

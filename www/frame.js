@@ -3,13 +3,16 @@
 //   <iframe src="https://HOST/PATH/frame.html?view=safety&theme=auto&region=uk" …>
 //
 // shows one <massage-explainer> with the options the address gives (the element's
-// attributes: view, state, theme, compact, region) and, when framed, tells the
+// attributes but `hash`) and, when framed, tells the
 // parent page its height with postMessage({ type: 'massage-explainer:height',
 // height }), which the README's snippet on the parent uses to size the frame. It
 // never reads or writes the parent page.
 import './embed.js';
 
-const OPTIONS = ['view', 'state', 'theme', 'compact', 'region'];
+/** The embed options (src/embed.rs, written here by every build: postbuild.mjs);
+ * the frame takes those marked for it from its address. */
+const MANIFEST = /* build:options */ null;
+const OPTIONS = MANIFEST.options.filter((option) => option.frame).map((option) => option.name);
 const HEIGHT_MESSAGE = 'massage-explainer:height';
 
 const params = new URLSearchParams(location.search);

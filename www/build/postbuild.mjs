@@ -1,5 +1,7 @@
 // Trunk's post_build hook (Trunk.toml), run in the staging directory of every build:
-//   - embed.js: www/embed.js with the build's hashed file names filled in;
+//   - embed.js: www/embed.js with the build's hashed file names and the embed options
+//     (src/embed.rs, printed by `cargo run --bin embed-options`) filled in, and the
+//     same options in frame.js and the embed builder;
 //   - release builds only:
 //     - the wasm-bindgen glue minified (Trunk minifies the page and stylesheet);
 //     - Trunk's inline loader moved to start.js, so no page has inline script and
@@ -38,16 +40,41 @@ export async function builtFiles(dir) {
   };
 }
 
+let manifest = null;
+/**
+ * The embed options as the JS needs them, defined once in Rust (src/embed.rs,
+ * `options_manifest`): printed by the native `embed-options` binary, once a build.
+ */
+export function optionsManifest(root = resolve(import.meta.dirname, '../..')) {
+  manifest ??= JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'embed-options'], { cwd: root, encoding: 'utf8' }));
+  return manifest;
+}
+
+/** `text` (the script `name`) with its `/* build:options *\/ null` slot filled in. */
+function withOptions(text, name) {
+  const slot = '/* build:options */ null';
+  if (!text.includes(slot)) throw new Error(`postbuild: ${name} has no ${slot}`);
+  return text.replace(slot, `/* build:options */ ${JSON.stringify(optionsManifest())}`);
+}
+
 /**
  * Writes `dir`/embed.js, pointing at the hashed files in `dir`, and at the folder of
- * this build's prerendered screens (named for the wasm's hash), if there is one.
+ * this build's prerendered screens (named for the wasm's hash), if there is one;
+ * with the embed options.
  */
 export async function writeEmbed(dir, prerender = null) {
-  const template = await readFile(join(WWW, 'embed.js'), 'utf8');
+  const template = withOptions(await readFile(join(WWW, 'embed.js'), 'utf8'), 'www/embed.js');
   const slot = /\/\* build:files \*\/ \{[^}]*\}/;
   if (!slot.test(template)) throw new Error('postbuild: www/embed.js has no /* build:files */ object');
   const files = { ...await builtFiles(dir), prerender };
   await writeFile(join(dir, 'embed.js'), template.replace(slot, `/* build:files */ ${JSON.stringify(files)}`));
+}
+
+/** The iframe page's script and the embed builder, as Trunk copied them, with the embed options. */
+async function writeOptions(dir) {
+  for (const file of ['frame.js', 'embed-builder/builder.js']) {
+    await writeFile(join(dir, file), withOptions(await readFile(join(WWW, file), 'utf8'), `www/${file}`));
+  }
 }
 
 /** The folder, under `dir`, of the embed's prerendered screens for this build. */
@@ -212,7 +239,7 @@ with no requests anywhere but the address it is loaded from.
 <massage-explainer region="uk"></massage-explainer>
 \`\`\`
 
-Options (attributes): \`view\`, \`state\`, \`theme\`, \`compact\`, \`hash\`, \`region\`; colours
+Options (attributes): ${optionsManifest().options.map((o) => `\`${o.name}\``).join(', ')}; colours
 through the \`--mx-*\` custom properties; a \`cta\` slot for your call to action. Where only
 iframes are allowed, frame.html (with frame-resize.js) must come from your own host: CDNs
 serve .html files as plain text. A self-hosted copy must be served with \`Access-Control-Allow-Origin\` (when another site
@@ -227,6 +254,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('postbuild: run by Trunk (TRUNK_STAGING_DIR is not set)');
   await writeEmbed(dir);
+  await writeOptions(dir);
   if (process.env.TRUNK_PROFILE === 'release') {
     const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
     await minifyGlue(dir);

@@ -1,12 +1,14 @@
 // The embed builder (README: "Add it to your site"): the options a host page can
 // set, a live preview (the real element), a contrast check of the chosen colours
 // against WCAG AA, and the snippet to copy, with this deployment's own address.
-// Nothing inline; the lists below are checked against the Rust vocabularies by a
-// native test (tests/embed.rs).
+// Nothing inline. The options, their defaults and the views, themes and regions they
+// take are defined once in Rust (src/embed.rs) and written here by every build
+// (www/build/postbuild.mjs fills in MANIFEST).
 
-const VIEWS = [['answer', 'Short answer'], ['mechanisms', 'How it helps'], ['techniques', 'Techniques'], ['map', 'Map'], ['studies', 'Studies'], ['sources', 'Sources'], ['safety', 'Safety']];
-const THEMES = [['auto', 'Follow the reader’s device'], ['light', 'Light'], ['dark', 'Dark']];
-const REGIONS = [['uk', 'United Kingdom'], ['us', 'United States'], ['eu', 'European Union'], ['au', 'Australia'], ['ca', 'Canada'], ['nz', 'New Zealand']];
+const MANIFEST = /* build:options */ null;
+const { views: VIEWS, themes: THEMES, regions: REGIONS } = MANIFEST;
+/** An option's default ('' for none). */
+const standardOf = (name) => MANIFEST.options.find((option) => option.name === name).default;
 /** The colours a host may set (the --mx-* custom properties), and what each colours. */
 const COLOURS = [
   ['--mx-bg', 'Page background'],
@@ -48,8 +50,9 @@ let standard = null;
 /** The colours the host chose: property → #rrggbb. */
 const custom = new Map();
 
-for (const [select, options] of [[$('view'), VIEWS], [$('theme'), THEMES], [$('region'), [['', 'Any country: no number named'], ...REGIONS]]]) {
-  for (const [value, label] of options) select.append(new Option(label, value));
+for (const [name, options] of [['view', VIEWS], ['theme', THEMES], ['region', [['', 'Any country: no number named'], ...REGIONS]]]) {
+  for (const [value, label] of options) $(name).append(new Option(label, value));
+  $(name).value = standardOf(name);
 }
 
 for (const [property, label] of COLOURS) {
@@ -92,8 +95,8 @@ const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<'
 function snippet(o) {
   if (o.kind === 'iframe') {
     const params = new URLSearchParams();
-    if (o.view !== 'answer') params.set('view', o.view);
-    if (o.theme !== 'auto') params.set('theme', o.theme);
+    if (o.view !== standardOf('view')) params.set('view', o.view);
+    if (o.theme !== standardOf('theme')) params.set('theme', o.theme);
     if (o.region) params.set('region', o.region);
     if (o.compact) params.set('compact', '');
     const query = params.toString();
@@ -104,8 +107,8 @@ function snippet(o) {
     ].join('\n');
   }
   const attributes = [
-    o.view !== 'answer' ? ` view="${o.view}"` : '',
-    o.theme !== 'auto' ? ` theme="${o.theme}"` : '',
+    o.view !== standardOf('view') ? ` view="${o.view}"` : '',
+    o.theme !== standardOf('theme') ? ` theme="${o.theme}"` : '',
     o.region ? ` region="${o.region}"` : '',
     o.compact ? ' compact' : '',
   ].join('');
@@ -203,7 +206,7 @@ function showContrast(theme) {
 function update() {
   const o = chosen();
   for (const [name, value] of [['view', o.view], ['theme', o.theme], ['region', o.region]]) {
-    if (value && !(name === 'view' && value === 'answer') && !(name === 'theme' && value === 'auto')) preview.setAttribute(name, value);
+    if (value && value !== standardOf(name)) preview.setAttribute(name, value);
     else preview.removeAttribute(name);
   }
   preview.toggleAttribute('compact', o.compact);
