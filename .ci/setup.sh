@@ -25,7 +25,7 @@ command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
 # pdftotext and pdfinfo read back the printed take-home sheet (tests/e2e/print.test.mjs).
 command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
-# The reader's flows also run in Firefox ESR and in WebKitGTK (tests/e2e/engines/):
+# The reader's flows also run in Firefox ESR and in WebKitGTK (tests/e2e/engines.test.mjs):
 # WebKitWebDriver drives the MiniBrowser of libwebkit2gtk-4.1, under Xvfb.
 command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)
 command -v WebKitWebDriver >/dev/null || apt_packages+=(webkit2gtk-driver)

@@ -32,7 +32,7 @@
         const r = node?.getBoundingClientRect();
         return r ? [r.x, r.y, r.width, r.height].map(Math.round).join(',') : null;
       });
-      return { nodes, rects, text: root.innerText };
+      return { nodes, rects, text: root.innerText, ready: probe.ready };
     },
   };
   window.__probe = probe;

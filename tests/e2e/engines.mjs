@@ -4,8 +4,8 @@
 // through WebKitWebDriver (classic WebDriver, under Xvfb). What a page reports
 // (errors, CSP violations, readiness) comes from engine-probe.js in the page itself,
 // the same in every engine.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,7 @@ class Page {
 
   /** Waits for the element a target names (see engine-probe.js's `find`). */
   waitForElement(target) {
-    return this.waitFor((t) => window.__probe?.find(t) !== null, target);
+    return this.waitFor((t) => Boolean(window.__probe?.find(t)), target);
   }
 
   /** Opens `url`; unless `ready: false`, waits until each widget on it is live (mx-ready). */
@@ -165,10 +165,27 @@ function freePort() {
 /** WebKitGTK's MiniBrowser, wherever this machine's architecture puts it. */
 function miniBrowser() {
   if (process.env.WEBKIT_MINIBROWSER) return process.env.WEBKIT_MINIBROWSER;
-  const candidates = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].map((arch) => `/usr/lib/${arch}/webkit2gtk-4.1/MiniBrowser`);
+  const candidates = readdirSync('/usr/lib').map((arch) => `/usr/lib/${arch}/webkit2gtk-4.1/MiniBrowser`);
   const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`MiniBrowser not found in ${candidates.join(' or ')} (Debian package libwebkit2gtk-4.1-0)`);
+  if (!found) throw new Error('MiniBrowser not found in /usr/lib/*/webkit2gtk-4.1/ (Debian package libwebkit2gtk-4.1-0)');
   return found;
+}
+
+/**
+ * Ends `xvfb-run` and what it started: the driver first, so that xvfb-run stops its
+ * X server and removes its files itself; the whole group if it is still there.
+ */
+async function stopDriver(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  try {
+    const driver = execFileSync('pgrep', ['-P', String(child.pid), '-x', 'WebKitWebDriver'], { encoding: 'utf8' }).trim();
+    if (driver) process.kill(Number(driver), 'SIGTERM');
+  } catch { /* no driver left */ }
+  const stopped = await Promise.race([exited.then(() => true), new Promise((done) => setTimeout(done, 5000, false))]);
+  if (!stopped) {
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
 }
 
 /**
@@ -200,9 +217,14 @@ export async function launchEngine(name) {
           .map((edge) => [`print.printer_Mozilla_Save_to_PDF.print_${edge}`, ''])),
       },
     });
+    const version = await browser.version().catch(async (error) => {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+      throw error;
+    });
     return {
       name,
-      version: await browser.version(),
+      version,
       printed,
       newPage: async () => {
         const page = await browser.newPage();
@@ -214,21 +236,31 @@ export async function launchEngine(name) {
     };
   }
   if (name === 'webkit') {
+    const capabilities = {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
+    };
     const port = await freePort();
     // xvfb-run gives the driver (and the MiniBrowser it starts) a display of its own.
     const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], {
       stdio: 'ignore', detached: true,
     });
     const server = `http://127.0.0.1:${port}`;
-    await until(() => fetch(`${server}/status`).then((r) => r.ok, () => false), 'WebKitWebDriver to listen');
-    const capabilities = {
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
-    };
     const session = () => new Builder().usingServer(server).withCapabilities(capabilities).build();
-    const first = await session();
-    const version = `WebKitGTK ${(await first.getCapabilities()).get('browserVersion')}`;
-    await first.quit();
+    let version;
+    try {
+      await until(async () => {
+        if (driverProcess.exitCode !== null) throw new Error(`xvfb-run WebKitWebDriver exited with ${driverProcess.exitCode}`);
+        return fetch(`${server}/status`).then((r) => r.ok, () => false);
+      }, 'WebKitWebDriver to listen');
+      const first = await session();
+      version = `WebKitGTK ${(await first.getCapabilities()).get('browserVersion')}`;
+      await first.quit();
+    } catch (error) {
+      await stopDriver(driverProcess);
+      await rm(profile, { recursive: true, force: true });
+      throw error;
+    }
     return {
       name,
       version,
@@ -239,7 +271,7 @@ export async function launchEngine(name) {
         return new WebDriverPage(driver);
       },
       close: async () => {
-        try { process.kill(-driverProcess.pid); } catch { /* already gone */ }
+        await stopDriver(driverProcess);
         await rm(profile, { recursive: true, force: true });
       },
     };

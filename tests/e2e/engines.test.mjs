@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { ENGINES, PROBE, Unsupported, launchEngine } from './engines.mjs';
 import { serve } from './support.mjs';
 
@@ -39,16 +39,17 @@ for (const name of ENGINES) {
       return page;
     }
 
-    /** The PDF Firefox's silent print writes, once it is whole. */
+    /** The PDF Firefox's silent print writes, once it is whole: ended, and no longer growing. */
     async function printedFile() {
+      let last = -1;
       for (const start = Date.now(); Date.now() - start < 15_000;) {
-        const size = await stat(engine.printed).then((s) => s.size, () => 0);
-        if (size > 0) {
-          try { return readPdf(engine.printed); } catch { /* still being written */ }
-        }
+        const bytes = await readFile(engine.printed).catch(() => null);
+        const ended = bytes !== null && bytes.subarray(-16).toString('latin1').includes('%%EOF');
+        if (ended && bytes.length === last) return readPdf(engine.printed);
+        last = bytes?.length ?? -1;
         await new Promise((ok) => setTimeout(ok, 100));
       }
-      throw new Error(`nothing printed to ${engine.printed}`);
+      throw new Error(`nothing whole printed to ${engine.printed}`);
     }
 
     /** Skips the rest of a test where the engine's automation cannot do `step`. */
@@ -69,12 +70,14 @@ for (const name of ENGINES) {
         const now = window.__probe.snapshot();
         return {
           before: then.text,
+          takenBeforeTheApp: then.ready === 0,
           sameNodes: now.nodes.every((node, i) => node !== null && node === then.nodes[i]),
           sameText: now.text === then.text,
           moved: now.rects.filter((rect, i) => rect !== then.rects[i]),
-          live: document.querySelector('.mx-app') !== null,
+          live: window.__probe.ready >= 1,
         };
       });
+      assert.equal(check.takenBeforeTheApp, true, 'the page as it was before the app started');
       assert.match(check.before, /The short answer/, 'the answer is in the page before the app');
       assert.match(check.before, /Call your local emergency number now/, 'and the emergency signs');
       assert.equal(check.sameNodes, true, 'the app took over the prerendered nodes');
@@ -223,7 +226,10 @@ for (const name of ENGINES) {
         // The file is written once the print has ended.
         const printed = await printedFile();
         assert.equal(printed.text.split('Call 999 now').length - 1, 1, `${id}: one sheet`);
-        assert.ok(printed.text.includes('Questions to ask a massage therapist'), `${id}: the whole sheet`);
+        // The whole sheet, to its end: nothing cut off by the host's box.
+        for (const part of ['Questions to ask a massage therapist', 'Looking after your back', 'Printed on']) {
+          assert.ok(printed.text.includes(part), `${id}: "${part}" printed`);
+        }
         for (const unwanted of ['Harbourside Massage Therapy', 'Before your first visit']) {
           assert.ok(!printed.text.includes(unwanted), `${id}: "${unwanted}" of the host page is not printed`);
         }

@@ -52,7 +52,9 @@ export async function serve(root = DIST, headers = () => ({}), { port = 0, probe
         // optional tags) after `<html>` or the doctype, where the parser opens the
         // head. Fragments (the embed's prerendered screens) are not documents.
         const html = body.toString('utf8');
-        const at = [/<head(\s[^>]*)?>/i, /<html(\s[^>]*)?>/i, /<!doctype html>/i].map((re) => html.match(re)).find(Boolean);
+        const head = html.slice(0, html.search(/<body[\s>]/i) >>> 0);
+        const at = [/<!doctype html>/i, /<html(\s[^>]*)?>/i, /<head(\s[^>]*)?>/i].map((re) => head.match(re)).filter(Boolean)
+          .sort((a, b) => (b.index + b[0].length) - (a.index + a[0].length))[0];
         if (at) body = `${html.slice(0, at.index + at[0].length)}<script src="/__probe.js"></script>${html.slice(at.index + at[0].length)}`;
       }
       res.writeHead(200, {
