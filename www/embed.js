@@ -99,11 +99,12 @@ addEventListener('beforeprint', () => {
   if (!element) return;
   if (!printRule) {
     printRule = new CSSStyleSheet();
-    // The host may keep the element in a box of its own height that scrolls (a
-    // sidebar): on paper the whole sheet flows over as many pages as it needs.
+    // The host may keep the element in a box of its own height that scrolls, or
+    // pinned or moved (a sticky sidebar): on paper the whole sheet flows over as
+    // many pages as it needs.
     printRule.replaceSync(`@media print {
       body:has([${PRINTING}]) :not([${PRINTING}], :has([${PRINTING}])) { display: none !important; }
-      [${PRINTING}], :has([${PRINTING}]) { height: auto !important; max-height: none !important; overflow: visible !important; }
+      [${PRINTING}], :has([${PRINTING}]) { height: auto !important; max-height: none !important; overflow: visible !important; position: static !important; transform: none !important; }
     }`);
   }
   // Each time: the host page may have replaced its adopted sheets since.

@@ -54,7 +54,7 @@ export function optionsManifest(root = resolve(import.meta.dirname, '../..')) {
 function withOptions(text, name) {
   const slot = '/* build:options */ null';
   if (!text.includes(slot)) throw new Error(`postbuild: ${name} has no ${slot}`);
-  return text.replace(slot, `/* build:options */ ${JSON.stringify(optionsManifest())}`);
+  return text.replace(slot, () => `/* build:options */ ${JSON.stringify(optionsManifest())}`);
 }
 
 /**
@@ -67,7 +67,7 @@ export async function writeEmbed(dir, prerender = null) {
   const slot = /\/\* build:files \*\/ \{[^}]*\}/;
   if (!slot.test(template)) throw new Error('postbuild: www/embed.js has no /* build:files */ object');
   const files = { ...await builtFiles(dir), prerender };
-  await writeFile(join(dir, 'embed.js'), template.replace(slot, `/* build:files */ ${JSON.stringify(files)}`));
+  await writeFile(join(dir, 'embed.js'), template.replace(slot, () => `/* build:files */ ${JSON.stringify(files)}`));
 }
 
 /** The iframe page's script and the embed builder, as Trunk copied them, with the embed options. */
