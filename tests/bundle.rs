@@ -298,6 +298,10 @@ fn a_malformed_hash_is_an_error_and_one_warning() {
             "#view=sources&criterion=who-is-behind-it",
             "a criterion needs its article (`source`)",
         ),
+        (
+            "#guideline=nice-ng59&guideline=acp-2017",
+            "the short answer opens at one claim or one guideline",
+        ),
     ] {
         check(hash, expected);
     }

@@ -44,15 +44,6 @@ impl View {
             format!("{}.html", self.slug())
         }
     }
-
-    /// The view that shows details of a term of `kind`.
-    pub fn of_term(kind: TermKind) -> View {
-        if kind == TermKind::Technique {
-            View::Techniques
-        } else {
-            View::Mechanisms
-        }
-    }
 }
 
 /// What is open on each view: a view's own selection and nothing that belongs to
@@ -127,11 +118,13 @@ impl Screen {
         }
     }
 
-    /// The view of the term's kind, with its detail open.
-    pub fn term(kind: TermKind, term: TermIdx) -> Screen {
-        match View::of_term(kind) {
-            View::Techniques => Screen::Techniques(Some(term)),
-            _ => Screen::Mechanisms(Some(term)),
+    /// The view of the term's kind, with its detail open; `None` for a kind no
+    /// view details (conditions, comparators, outcomes).
+    pub fn term(kind: TermKind, term: TermIdx) -> Option<Screen> {
+        match kind {
+            TermKind::Mechanism => Some(Screen::Mechanisms(Some(term))),
+            TermKind::Technique => Some(Screen::Techniques(Some(term))),
+            _ => None,
         }
     }
 
@@ -187,6 +180,8 @@ pub enum RouteError {
     PassageAndCriterion,
     /// A report-card criterion with no article (`source`) to open it on.
     NoArticle,
+    /// The short answer opened at a claim and a guideline, or at two of either.
+    TwoAnswerItems,
 }
 
 impl fmt::Display for RouteError {
@@ -204,6 +199,9 @@ impl fmt::Display for RouteError {
                 write!(f, "the passage cuts a character of its article in two")
             }
             RouteError::NoArticle => write!(f, "a criterion needs its article (`source`)"),
+            RouteError::TwoAnswerItems => {
+                write!(f, "the short answer opens at one claim or one guideline")
+            }
             RouteError::PassageAndCriterion => {
                 write!(
                     f,
@@ -365,6 +363,9 @@ impl Route {
         let malformed = |shape| RouteError::Malformed(value.to_string(), shape);
         let view = self.screen.view();
         match (&mut self.screen, key) {
+            (Screen::Answer(Some(_)), "claim" | "guideline") => {
+                return Err(RouteError::TwoAnswerItems)
+            }
             (Screen::Answer(item), "claim") => {
                 let claim = base.claim_by_id(value).ok_or_else(|| unknown("claim"))?;
                 *item = Some(AnswerItem::Claim(claim));

@@ -92,7 +92,10 @@ impl AppState {
                 },
             },
             Action::ShowView(view) => self.go(Screen::overview(view)),
-            Action::OpenTerm(term) => self.go(Screen::term(base.term(term).kind, term)),
+            Action::OpenTerm(term) => match Screen::term(base.term(term).kind, term) {
+                Some(screen) => self.go(screen),
+                None => self.route.clone(),
+            },
             Action::CloseDetail => self.go(Screen::overview(self.route.screen.view())),
             Action::SelectCell(cell) => self.go(Screen::Map(cell)),
             Action::OpenSource(source) => self.go(article(source, ArticlePart::Start)),
