@@ -56,7 +56,6 @@ bench-site: setup
 	cargo run --quiet --locked --release --bin claimbase-generate -- 0 target/bench-articles-seeds 1000
 	MX_SEEDS=target/bench-articles-seeds trunk build --release --dist target/bench-articles-site
 
-lint: export CLIPPY_CONF_DIR := $(CURDIR)/.cargo
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
