@@ -16,7 +16,9 @@ const [dist, bigDist, twiggyJson, claimbaseTxt, articlesDist] = process.argv.sli
 const execFileAsync = promisify(execFile);
 const REPORT = resolve(import.meta.dirname, 'bench-report.md');
 const BUDGET = {
-  brotliKB: 150, filterP95Ms: 8,
+  // 250 KB: the old 150 KB target is retired since prerendering made the first
+  // paint a static page's (DEVELOPERS.md); every feature states its cost.
+  brotliKB: 250, filterP95Ms: 8,
   // Lighthouse, mobile, default simulated throttling.
   performance: 95, lcpMs: 2000, cls: 0, tbtMs: 100,
   // Against a static page with the same content, in the same run.
