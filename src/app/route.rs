@@ -256,10 +256,9 @@ pub fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A term of one of `kinds` by id.
-fn term_of_kind(base: &ClaimBase, id: &str, kinds: &[TermKind]) -> Option<TermIdx> {
-    base.term_by_id(id)
-        .filter(|&t| kinds.contains(&base.term(t).kind))
+/// A term of `kind` by id.
+fn term_of_kind(base: &ClaimBase, id: &str, kind: TermKind) -> Option<TermIdx> {
+    base.term_by_id(id).filter(|&t| base.term(t).kind == kind)
 }
 
 impl Route {
@@ -377,18 +376,18 @@ impl Route {
                 *item = Some(AnswerItem::Guideline(g));
             }
             (Screen::Mechanisms(term), "item") => {
-                let mechanism = term_of_kind(base, value, &[TermKind::Mechanism]);
+                let mechanism = term_of_kind(base, value, TermKind::Mechanism);
                 *term = Some(mechanism.ok_or_else(|| unknown("mechanism"))?);
             }
             (Screen::Techniques(term), "item") => {
-                let technique = term_of_kind(base, value, &[TermKind::Technique]);
+                let technique = term_of_kind(base, value, TermKind::Technique);
                 *term = Some(technique.ok_or_else(|| unknown("technique"))?);
             }
             (Screen::Map(cell), "cell") => {
                 let found = value.split_once('~').and_then(|(t, m)| {
                     Some((
-                        term_of_kind(base, t, &[TermKind::Technique])?,
-                        term_of_kind(base, m, &[TermKind::Mechanism])?,
+                        term_of_kind(base, t, TermKind::Technique)?,
+                        term_of_kind(base, m, TermKind::Mechanism)?,
                     ))
                 });
                 *cell = Some(found.ok_or_else(|| malformed("a technique~mechanism cell"))?);
