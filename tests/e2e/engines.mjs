@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key } from 'selenium-webdriver';
+import { CHROMIUM, CHROMIUM_ARGS } from './support.mjs';
 
 /** The probe's text, for `serve(root, headers, { probe: PROBE })`. */
 export const PROBE = await readFile(new URL('./engine-probe.js', import.meta.url), 'utf8');
@@ -199,13 +200,11 @@ export async function launchEngine(name) {
     const printed = name === 'firefox' ? join(profile, 'printed.pdf') : null;
     const browser = await puppeteer.launch({
       browser: name === 'firefox' ? 'firefox' : 'chrome',
-      executablePath: name === 'firefox' ? (process.env.FIREFOX ?? '/usr/bin/firefox-esr') : (process.env.CHROMIUM ?? '/usr/bin/chromium'),
+      executablePath: name === 'firefox' ? (process.env.FIREFOX ?? '/usr/bin/firefox-esr') : CHROMIUM,
       headless: true,
       userDataDir: join(profile, 'profile'),
       defaultViewport: { width: 1280, height: 800 },
-      args: name === 'chromium'
-        ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
-        : [],
+      args: name === 'chromium' ? CHROMIUM_ARGS : [],
       extraPrefsFirefox: {
         'print.always_print_silent': true,
         'print.show_print_progress': false,

@@ -4,20 +4,13 @@
 // is skipped with the reason. The deeper Chromium-only suites are the other files.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { ENGINES, PROBE, Unsupported, launchEngine } from './engines.mjs';
-import { serve } from './support.mjs';
+import { readPdf, serve } from './support.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-
-/** A PDF's text with white space folded, and its page count (poppler). */
-function readPdf(path) {
-  const pages = Number(execFileSync('pdfinfo', [path], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
-  return { pages, text: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ') };
-}
 
 for (const name of ENGINES) {
   describe(name, () => {

@@ -3,11 +3,10 @@
 // one or two pages of A4 or Letter, and nothing of the screen around it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage } from './support.mjs';
+import { serve, launch, openPage, readPdf } from './support.mjs';
 
 let server;
 let browser;
@@ -23,9 +22,7 @@ async function print(path, format) {
   await page.locator('.mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
   const pdf = join(dir, `${format}.pdf`);
   await writeFile(pdf, await page.pdf({ format }));
-  const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
-  // Line breaks and hyphenation vary with the paper: compare with spaces folded.
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const { pages, text } = readPdf(pdf);
   assert.deepEqual(consoleErrors, []);
   await page.close();
   return { text, pages, pdf };
@@ -77,7 +74,7 @@ test('with a region, the printed warning signs name its numbers', async () => {
   await page.locator('#explainer .mx-sheet-footer', { hasText: 'Printed on' }).waitFor({ state: 'attached' });
   const pdf = join(dir, 'demo.pdf');
   await writeFile(pdf, await page.pdf({ format: 'A4' }));
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const { text } = readPdf(pdf);
   assert.ok(text.includes('Call 999 now'), 'the UK emergency number');
   assert.ok(text.includes('call 111'), 'the UK urgent line');
   await page.close();
@@ -91,7 +88,7 @@ test("the browser's own Print prints an embed's host page whole; an embed's Prin
   // (both instances are set to the UK, so each sheet names 999 once).
   const pdf = join(dir, 'demo-whole.pdf');
   await writeFile(pdf, await page.pdf({ format: 'A4' }));
-  const whole = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const { text: whole } = readPdf(pdf);
   assert.ok(whole.includes('Harbourside Massage Therapy'));
   assert.equal(whole.split('Call 999 now').length - 1, 2);
   assert.equal(await page.locator('[data-mx-printing]').count(), 0, 'no mark from a print no button started');
@@ -128,7 +125,7 @@ test('without JavaScript the page prints as it is shown: the short answer and th
     await page.goto(`${server.origin}/`);
     const pdf = join(dir, 'no-js.pdf');
     await writeFile(pdf, await page.pdf({ format: 'A4' }));
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const { text } = readPdf(pdf);
     for (const wanted of ['Massage may ease back pain a little, for a short time', 'Call your local emergency number now', 'Does it help?']) {
       assert.ok(text.includes(wanted), `"${wanted}" printed`);
     }

@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -93,17 +94,21 @@ export async function stage(files = {}) {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** Debian's Chromium (or $CHROMIUM), and the flags every test launches it with. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+];
+
 /** Launches headless Debian Chromium with a fresh profile (`options`: Playwright's, e.g. `javaScriptEnabled`). */
 export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'mx-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     ...options,
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
@@ -158,6 +163,15 @@ export async function whenReady(page) {
     const widgets = document.querySelectorAll('#massage-explainer-app, massage-explainer').length;
     return window.__mxReadyCount >= widgets;
   }, null, { timeout: 15000 });
+}
+
+/**
+ * A printed PDF read back with poppler: its page count, and its text with white
+ * space folded (line breaks and hyphenation vary with the paper and the engine).
+ */
+export function readPdf(path) {
+  const pages = Number(execFileSync('pdfinfo', [path], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  return { pages, text: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ') };
 }
 
 /** Decodes a PNG (8-bit RGB or RGBA, as Chromium writes them) into its pixels. */
