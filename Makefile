@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/www/build/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_OFFLINE := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve build test lint test-native test-browser test-e2e coverage draft bench bench-site
+.PHONY: setup serve build test lint test-native test-browser test-e2e coverage draft bench bench-site bench-compare
 
 setup:
 	@bash .ci/setup.sh
@@ -46,6 +46,20 @@ bench: setup
 	cargo run --quiet --locked --release --bin claimbase-bench | tee target/bench/claimbase.txt
 	$(MAKE) --no-print-directory bench-site
 	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt target/bench-articles-site
+
+# Before and after a change, side by side in one run: `make bench-compare
+# BASE=<git revision>` exports BASE to target/compare/base, builds its release
+# page and bench sites there (sharing this target dir, so only the crate itself
+# is built again) and those of the working tree, then measures sizes and both
+# searches on both, loads taken in turn. Writes tests/e2e/bench-compare.md.
+bench-compare: setup
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<git revision>"; exit 2; }
+	rm -rf target/compare && mkdir -p target/compare/base
+	git archive $(BASE) | tar -x -C target/compare/base
+	cd target/compare/base && CARGO_TARGET_DIR=$(CURDIR)/target $(MAKE) --no-print-directory build bench-site
+	trunk build --release
+	$(MAKE) --no-print-directory bench-site
+	node tests/e2e/bench.mjs --compare $(BASE) target/compare/base .
 
 # Servable builds for the benchmarks (open one with any static server, e.g.
 # `python3 -m http.server -d target/bench-site`): the widget over 10,000 generated

@@ -15,6 +15,7 @@ mod claimbase {
     pub mod kinds;
     pub mod model;
     pub mod schema;
+    pub mod search;
     pub mod vocabulary;
 }
 

@@ -153,11 +153,12 @@ fn html_looking_text_and_a_very_long_article_build() {
         .source(compiled.base.source_by_id("901_long").expect("bundled"));
     assert_eq!(long.blocks.len(), 3000);
     // Both are searchable: markup-looking words are words like any other.
+    use massage_explainer::claimbase::fold;
     use massage_explainer::query::everything::{Index, Kind, Target};
     let index = Index::build(&compiled.base);
     let blocks = |text: &str| -> Vec<(&str, u32)> {
         index
-            .search(&compiled.base, text)
+            .search(&compiled.base, &fold::query_words(text))
             .into_iter()
             .filter(|g| g.kind == Kind::Article)
             .flat_map(|g| g.hits)

@@ -197,7 +197,7 @@ fn relevance_puts_label_matches_before_quote_and_citation_matches() {
     let base = bundled::get();
     let id = |id: &str| base.study_by_id(id).expect("a seeded study").index();
     // "chronic" labels cherkin-2001 and is only in cherkin-2011's quotes.
-    let scores = search(base, "chronic").expect("a search");
+    let scores = search(base, &fold::query_words("chronic")).expect("a search");
     assert!(base
         .study(base.study_by_id("cherkin-2001").expect("a study"))
         .label
@@ -209,10 +209,11 @@ fn relevance_puts_label_matches_before_quote_and_citation_matches() {
     assert!(scores[id("cherkin-2001")] > scores[id("cherkin-2011")]);
     assert!(scores[id("cherkin-2011")] > 0);
     // "Deyo" is only in citations: a match, but the weakest kind.
-    let scores = search(base, "deyo").expect("a search");
+    let scores = search(base, &fold::query_words("deyo")).expect("a search");
     assert!(scores[id("cherkin-2003")] > 0);
     assert!(
-        scores[id("cherkin-2003")] < search(base, "chronic").expect("a search")[id("cherkin-2011")]
+        scores[id("cherkin-2003")]
+            < search(base, &fold::query_words("chronic")).expect("a search")[id("cherkin-2011")]
     );
     let results = run(base, &query("chronic", &[]));
     assert_eq!(
@@ -529,7 +530,7 @@ proptest! {
         let year = |i: StudyIdx| base.study(i).identified.as_ref().and_then(|p| p.year).unwrap_or(0);
         let size = |i: StudyIdx| base.study(i).identified.as_ref().and_then(|p| p.participants).unwrap_or(0);
         let articles = |i: StudyIdx| Facet::Source.study_values(base, base.study(i)).len();
-        let scores = search(base, &q.text);
+        let scores = search(base, &fold::query_words(&q.text));
         for pair in results.studies.windows(2) {
             let (x, y) = (pair[0], pair[1]);
             match q.sort {
@@ -727,7 +728,7 @@ mod everything {
     #[test]
     fn results_come_grouped_in_kind_order_and_nothing_for_nothing_typed() {
         let base = bundled::get();
-        let groups = seeds_index().search(base, "Circul");
+        let groups = seeds_index().search(base, &fold::query_words("Circul"));
         let kinds: Vec<Kind> = groups.iter().map(|g| g.kind).collect();
         assert_eq!(
             kinds,
@@ -736,14 +737,21 @@ mod everything {
         );
         let blood = base.term_by_id("blood-flow").expect("a term");
         assert_eq!(group(&groups, Kind::Term), [Target::Term(blood)]);
-        assert!(seeds_index().search(base, "  ,.- ").is_empty());
-        assert!(seeds_index().search(base, "zzzqqq").is_empty());
+        assert!(seeds_index()
+            .search(base, &fold::query_words("  ,.- "))
+            .is_empty());
+        assert!(seeds_index()
+            .search(base, &fold::query_words("zzzqqq"))
+            .is_empty());
     }
 
     #[test]
     fn a_match_in_the_claims_own_words_ranks_above_one_in_its_quotes() {
         let base = bundled::get();
-        let claims = group(&seeds_index().search(base, "circulation"), Kind::Claim);
+        let claims = group(
+            &seeds_index().search(base, &fold::query_words("circulation")),
+            Kind::Claim,
+        );
         let in_title: Vec<bool> = claims
             .iter()
             .map(|t| match t {
@@ -764,15 +772,18 @@ mod everything {
     #[test]
     fn every_word_must_match_folded_and_as_a_prefix() {
         let base = bundled::get();
-        let both = group(&seeds_index().search(base, "LACTIC circ"), Kind::Claim);
+        let both = group(
+            &seeds_index().search(base, &fold::query_words("LACTIC circ")),
+            Kind::Claim,
+        );
         assert_eq!(both.len(), 1, "{both:?}");
         let Target::Claim(c) = both[0] else {
             panic!("{both:?}")
         };
         assert!(base.claim(c).text.contains("lactic acid"));
         assert_eq!(
-            seeds_index().search(base, "lactic circ"),
-            seeds_index().search(base, "láctic CIRC"),
+            seeds_index().search(base, &fold::query_words("lactic circ")),
+            seeds_index().search(base, &fold::query_words("láctic CIRC")),
             "case and accents are folded"
         );
     }
@@ -788,7 +799,7 @@ mod everything {
             "endorph",
             "research show",
         ] {
-            let groups = seeds_index().search(base, query);
+            let groups = seeds_index().search(base, &fold::query_words(query));
             let blocks: BTreeSet<(SourceIdx, u32)> = group(&groups, Kind::Article)
                 .into_iter()
                 .map(|t| match t {
@@ -820,8 +831,11 @@ mod everything {
     fn studies_are_found_as_the_study_list_finds_them() {
         let base = generated();
         let index = Index::build(base);
-        let found = group(&index.search(base, "schrod"), Kind::Study);
-        let scores = search(base, "schrod").expect("a search");
+        let found = group(
+            &index.search(base, &fold::query_words("schrod")),
+            Kind::Study,
+        );
+        let scores = search(base, &fold::query_words("schrod")).expect("a search");
         let expected = scores.iter().filter(|&&s| s > 0).count();
         assert!(expected > 0);
         assert_eq!(found.len(), expected);

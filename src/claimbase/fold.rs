@@ -109,6 +109,13 @@ pub fn query_words(query: &str) -> Vec<String> {
     out
 }
 
+/// Whether `text` has a word to search for (`query_words` would not be empty),
+/// without folding it.
+pub fn has_words(text: &str) -> bool {
+    text.chars()
+        .any(|c| is_word_char(c) && fold_char(c).is_some())
+}
+
 /// Byte ranges of `text` whose words start with one of `query` (folded words),
 /// for `<mark>` highlighting. Only the matched prefix is marked.
 pub fn match_ranges(text: &str, query: &[String]) -> Vec<(usize, usize)> {

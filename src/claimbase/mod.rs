@@ -5,6 +5,7 @@ pub mod fold;
 pub mod kinds;
 pub mod model;
 pub mod schema;
+pub mod search;
 pub mod vocabulary;
 
 /// The build step (load, check, extract, generate). Native only: it needs

@@ -419,23 +419,26 @@ impl super::schema::Bake for Cite {
 
 /// Which part of a study a word was found in; a posting's low bits.
 pub mod field {
-    /// The study's label (how the articles describe it).
-    pub const LABEL: u32 = 1;
-    /// What the articles say about it (the mention quotes).
-    pub const MENTION: u32 = 2;
-    /// The identified (or closest) publication's citation.
+    /// The record's title: a study's label (how the articles describe it), a
+    /// claim's own words, a term's or guideline's name.
+    pub const TITLE: u32 = 1;
+    /// Its body: a study's mention quotes, a claim's quotes, a summary, a paragraph.
+    pub const BODY: u32 = 2;
+    /// A study's identified (or closest) publication's citation.
     pub const CITATION: u32 = 4;
     /// Bits a posting uses for fields.
     pub const BITS: u32 = 3;
 }
 
 record! {
-    /// Prefix-searchable word index over the studies, built at build time.
+    /// A prefix-searchable word index (see `claimbase::search`): the studies'
+    /// is built at build time, search everything's in the browser.
     #[derive(Debug, PartialEq, Eq)]
     pub struct SearchIndex {
         /// Distinct folded words (see `fold`), sorted, so a prefix is a range.
         pub words: &'static [&'static str],
-        /// For each word, its postings: `study << field::BITS | fields`, by study.
+        /// For each word, its postings: `document << field::BITS | fields`, in
+        /// document order.
         pub postings: &'static [&'static [u32]],
     }
 }

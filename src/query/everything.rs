@@ -4,14 +4,14 @@
 //! derived data, so the wasm does not carry it). Studies are found through the
 //! study list's own index, so both searches agree on what a study matches.
 
-use std::collections::HashMap;
-
 use super::{order, studies};
 use crate::claimbase::fold;
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
-    ClaimBase, ClaimIdx, GuidelineIdx, Passage, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
+    field, ClaimBase, ClaimIdx, GuidelineIdx, Passage, SafetyIdx, SearchIndex, SourceIdx, StudyIdx,
+    TermIdx,
 };
+use crate::claimbase::search;
 use crate::claimbase::vocabulary::vocabulary;
 
 vocabulary! {
@@ -51,16 +51,10 @@ impl Target {
     }
 }
 
-/// A posting's low bit: the word is in the record's title (its name, the
-/// claim's own words), which ranks it above a match in the body.
-const TITLE: u32 = 1;
-
-/// The index: distinct folded words, sorted so a prefix is a range, each with
-/// its postings (`document << 1 | TITLE?`, in document order).
-#[derive(Debug, Default)]
+/// The index (see `claimbase::search`) and what each of its documents opens.
+#[derive(Debug)]
 pub struct Index {
-    words: Vec<Box<str>>,
-    postings: Vec<Vec<u32>>,
+    words: SearchIndex,
     documents: Vec<Target>,
 }
 
@@ -74,7 +68,7 @@ pub struct Group {
 /// Builds an index by adding documents in order.
 #[derive(Default)]
 struct Builder {
-    postings: HashMap<String, Vec<u32>>,
+    words: search::Builder,
     documents: Vec<Target>,
 }
 
@@ -84,31 +78,17 @@ impl Builder {
     fn add(&mut self, target: Target, titles: &[&str], bodies: &[&str]) {
         let doc = self.documents.len() as u32;
         self.documents.push(target);
-        let texts = titles
-            .iter()
-            .map(|t| (t, TITLE))
-            .chain(bodies.iter().map(|t| (t, 0)));
-        for (text, title) in texts {
-            for word in fold::words(text) {
-                let list = self.postings.entry(word.folded).or_default();
-                match list.last_mut() {
-                    Some(last) if *last >> 1 == doc => *last |= title,
-                    _ => list.push(doc << 1 | title),
-                }
-            }
+        for text in titles {
+            self.words.add(doc, field::TITLE, text);
+        }
+        for text in bodies {
+            self.words.add(doc, field::BODY, text);
         }
     }
 
     fn finish(self) -> Index {
-        let mut entries: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (words, postings) = entries
-            .into_iter()
-            .map(|(w, p)| (w.into_boxed_str(), p))
-            .unzip();
         Index {
-            words,
-            postings,
+            words: self.words.finish(),
             documents: self.documents,
         }
     }
@@ -153,49 +133,20 @@ impl Index {
 
     /// Distinct words and postings, for the benchmarks' size report.
     pub fn size(&self) -> (usize, usize) {
-        (self.words.len(), self.postings.iter().map(Vec::len).sum())
+        self.words.size()
     }
 
-    /// The records matching `text`, grouped by kind in `Kind` order (empty
-    /// groups left out). A record matches when every word typed prefixes one of
-    /// its words (folded, so case and accents do not matter); it ranks higher
-    /// for matches in its title and for whole-word matches, then by its order in
-    /// the claim base.
-    pub fn search(&self, base: &ClaimBase, text: &str) -> Vec<Group> {
-        let words = fold::query_words(text);
+    /// The records matching the folded query `words` (`fold::query_words`),
+    /// grouped by kind in `Kind` order (empty groups left out), each group best
+    /// first by the one scoring rule (`SearchIndex::scores`), ties in claim base
+    /// order. Studies are scored on the study list's own index, so both
+    /// searches agree on what a study matches.
+    pub fn search(&self, base: &ClaimBase, words: &[String]) -> Vec<Group> {
         if words.is_empty() {
             return Vec::new();
         }
-        let mut matched = vec![0u16; self.documents.len()];
-        let mut score = vec![0u32; self.documents.len()];
-        for (round, query) in (1u16..).zip(&words) {
-            let from = self.words.partition_point(|w| **w < **query);
-            let prefixed = self.words[from..]
-                .iter()
-                .zip(&self.postings[from..])
-                .take_while(|(w, _)| w.starts_with(query.as_str()));
-            for (word, postings) in prefixed {
-                let whole = u32::from(**word == **query);
-                for &posting in postings {
-                    let doc = (posting >> 1) as usize;
-                    // Only records that matched every earlier word can still match,
-                    // and each counts once per word typed.
-                    if let (Some(m), Some(s)) = (matched.get_mut(doc), score.get_mut(doc)) {
-                        if *m == round - 1 {
-                            *m = round;
-                            *s += 1 + 4 * (posting & TITLE) + 2 * whole;
-                        }
-                    }
-                }
-            }
-        }
-        let all = words.len() as u16;
-        let found = best_first(
-            (0u32..)
-                .zip(matched.iter().zip(&score))
-                .filter(|(_, (&m, _))| m == all)
-                .map(|(d, (_, &s))| (s, d)),
-        );
+        let scores = self.words.scores(self.documents.len(), words);
+        let found = best_first((0u32..).zip(scores).filter(|&(_, s)| s > 0));
         let mut groups: Vec<Group> = Kind::ALL
             .iter()
             .map(|&kind| Group {
@@ -207,9 +158,9 @@ impl Index {
             let target = self.documents[doc as usize];
             groups[kind_position(target.kind())].hits.push(target);
         }
-        if let Some(scores) = studies::search(base, text) {
+        if let Some(scores) = studies::search(base, words) {
             let found = (0u32..).zip(scores).filter(|&(_, s)| s > 0);
-            groups[kind_position(Kind::Study)].hits = best_first(found.map(|(i, s)| (s, i)))
+            groups[kind_position(Kind::Study)].hits = best_first(found)
                 .into_iter()
                 .filter_map(|i| base.study_at(i as usize).map(Target::Study))
                 .collect();
@@ -219,13 +170,13 @@ impl Index {
     }
 }
 
-/// The items of `(score, item)` pairs, highest score first, ties in item order.
+/// The items of `(item, score)` pairs with a score, highest score first, ties
+/// in item order.
 fn best_first(scored: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
-    let mut pairs: Vec<(u32, u32)> = scored.map(|(s, i)| (u32::MAX - s, i)).collect();
+    let mut pairs: Vec<(u32, u32)> = scored.map(|(i, s)| (u32::MAX - s, i)).collect();
     order::pairs(&mut pairs);
     pairs.into_iter().map(|(_, i)| i).collect()
 }
-
 fn kind_position(kind: Kind) -> usize {
     Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }

@@ -6,10 +6,12 @@
 //! all apply (AND). A facet's counts apply every *other* active filter and the
 //! search, so they say what ticking a value would give (disjunctive faceting).
 
+use std::rc::Rc;
+
 use super::order;
 use crate::claimbase::fold;
 use crate::claimbase::kinds::{Design, Population, Status, TermKind};
-use crate::claimbase::model::{field, ClaimBase, Source, Study, StudyIdx, Term, TermIdx};
+use crate::claimbase::model::{ClaimBase, Source, Study, StudyIdx, Term, TermIdx};
 use crate::claimbase::vocabulary::vocabulary;
 
 vocabulary! {
@@ -264,7 +266,7 @@ impl StudyQuery {
 
     /// Whether any filter or search is active (sort and map axes aside).
     pub fn is_filtered(&self) -> bool {
-        !fold::query_words(&self.text).is_empty() || self.selected.iter().any(|s| !s.is_empty())
+        fold::has_words(&self.text) || self.selected.iter().any(|s| !s.is_empty())
     }
 
     /// Drops the search and every filter, keeping sort and map axes.
@@ -308,54 +310,16 @@ pub struct StudyResults {
     /// Per facet (by `Facet::index`): values with a count, or selected.
     pub facets: Vec<Vec<FacetCount>>,
     pub map: EvidenceMap,
+    /// The search's folded words (folded once per query), for marking matches.
+    pub words: Rc<Vec<String>>,
 }
 
-/// Search scores by study: `None` when there is no search (everything matches).
-/// A study matches when every query word prefixes one of its words; it scores
-/// more for matches in its label than in quotes, and in quotes than in citations.
-pub fn search(base: &ClaimBase, text: &str) -> Option<Vec<u32>> {
-    let words = fold::query_words(text);
-    if words.is_empty() {
-        return None;
-    }
-    let index = &base.study_index;
-    let n = base.studies.len();
-    let mut matched = vec![0u16; n];
-    let mut score = vec![0u32; n];
-    let mut fields = vec![0u32; n];
-    for (round, word) in (1u16..).zip(&words) {
-        fields.iter_mut().for_each(|f| *f = 0);
-        let from = index.words.partition_point(|w| *w < word.as_str());
-        let postings = index
-            .words
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .zip(index.postings.get(from..).unwrap_or_default())
-            .take_while(|(w, _)| w.starts_with(word.as_str()));
-        for (_, list) in postings {
-            for &posting in *list {
-                if let Some(f) = fields.get_mut((posting >> field::BITS) as usize) {
-                    *f |= posting & ((1 << field::BITS) - 1);
-                }
-            }
-        }
-        for ((m, s), &f) in matched.iter_mut().zip(score.iter_mut()).zip(&fields) {
-            // Only studies that matched every earlier word can still match.
-            if f != 0 && *m == round - 1 {
-                *m = round;
-                *s += 4 * (f & field::LABEL) + (f & field::MENTION) + (f & field::CITATION) / 4;
-            }
-        }
-    }
-    let all = words.len() as u16;
-    Some(
-        matched
-            .iter()
-            .zip(score)
-            .map(|(&m, s)| if m == all { s.max(1) } else { 0 })
-            .collect(),
-    )
+/// Search scores by study for the folded query `words`: `None` when there is
+/// no search (everything matches), else 0 for a study that does not match. The
+/// scoring is search everything's (`SearchIndex::scores`): label over quotes
+/// over citation.
+pub fn search(base: &ClaimBase, words: &[String]) -> Option<Vec<u32>> {
+    (!words.is_empty()).then(|| base.study_index.scores(base.studies.len(), words))
 }
 
 /// A query's facet filters as lookup tables, for testing studies quickly.
@@ -414,7 +378,8 @@ fn found(scores: Option<&[u32]>, idx: StudyIdx) -> bool {
 
 /// Runs a query: the sorted matches, facet counts and the evidence map.
 pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
-    let scores = search(base, &query.text);
+    let words = fold::query_words(&query.text);
+    let scores = search(base, &words);
     let selection = Selection::new(base, query);
     let mut tally = Tally::new(base, query.map);
     let mut studies: Vec<StudyIdx> = Vec::new();
@@ -433,6 +398,7 @@ pub fn run(base: &ClaimBase, query: &StudyQuery) -> StudyResults {
         studies,
         facets: tally.facets(base, query),
         map: tally.map(base),
+        words: Rc::new(words),
     }
 }
 
@@ -590,29 +556,33 @@ pub enum Relaxation {
 /// For an empty result, the single filter (or the search) whose removal gives
 /// the most studies, with that count. `None` if nothing is active.
 pub fn best_relaxation(base: &ClaimBase, query: &StudyQuery) -> Option<(Relaxation, usize)> {
-    let mut options: Vec<(Relaxation, StudyQuery)> = Vec::new();
-    if !fold::query_words(&query.text).is_empty() {
-        let mut q = query.clone();
-        q.text.clear();
-        options.push((Relaxation::Search, q));
+    let words = fold::query_words(&query.text);
+    let mut options: Vec<(Relaxation, &[String], StudyQuery)> = Vec::new();
+    if !words.is_empty() {
+        options.push((Relaxation::Search, &[], query.clone()));
     }
     for &facet in Facet::ALL {
         for &value in query.selected(facet) {
             let mut q = query.clone();
             q.toggle(facet, value);
-            options.push((Relaxation::Filter(facet, value), q));
+            options.push((Relaxation::Filter(facet, value), &words, q));
         }
     }
     options
         .into_iter()
-        .map(|(relax, q)| (relax, count(base, &q)))
+        .map(|(relax, words, q)| (relax, count_folded(base, words, &q)))
         .filter(|&(_, n)| n > 0)
         .max_by_key(|&(_, n)| n)
 }
 
 /// How many studies a query matches.
 pub fn count(base: &ClaimBase, query: &StudyQuery) -> usize {
-    let scores = search(base, &query.text);
+    count_folded(base, &fold::query_words(&query.text), query)
+}
+
+/// How many studies match the folded search `words` and the query's filters.
+fn count_folded(base: &ClaimBase, words: &[String], query: &StudyQuery) -> usize {
+    let scores = search(base, words);
     let selection = Selection::new(base, query);
     base.studies_indexed()
         .filter(|&(idx, study)| {
@@ -623,7 +593,7 @@ pub fn count(base: &ClaimBase, query: &StudyQuery) -> usize {
 
 /// Whether one study matches a query: its search and every filter.
 pub fn matches(base: &ClaimBase, query: &StudyQuery, study: StudyIdx) -> bool {
-    let scores = search(base, &query.text);
+    let scores = search(base, &fold::query_words(&query.text));
     found(scores.as_deref(), study)
         && Selection::new(base, query).failing(base, base.study(study)) == 0
 }

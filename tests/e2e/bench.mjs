@@ -4,9 +4,15 @@
 // fails the build; the report says pass or fail per budget.
 //
 //   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt> <1,000-article site dist>
+//   node bench.mjs --compare <base revision> <base tree> <head tree>
+//
+// `--compare` (`make bench-compare BASE=rev`): before and after a change, side by
+// side in one run. Each tree holds `dist`, `target/bench-site` and
+// `target/bench-articles-site`; loads of the two are taken in turn, so a slow
+// moment of the machine falls on both. Writes tests/e2e/bench-compare.md.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
 import { serve, launch, openPage } from './support.mjs';
@@ -217,6 +223,69 @@ function crateTable(path) {
     for (const [crate, size] of rows) out(`| ${crate} | ${kb(size)} | ${((100 * size) / total).toFixed(1)}% |`);
     out();
   }).catch((e) => out(`(twiggy report unavailable: ${e.message})\n`));
+}
+
+/**
+ * Before and after, side by side: the wasm and the whole page's size, and both
+ * searches' keystroke latency, `ROUNDS` loads of each build taken in turn.
+ */
+async function compare(revision, baseTree, headTree) {
+  const ROUNDS = 4;
+  const trees = { before: resolve(baseTree), after: resolve(headTree) };
+  const wasmKB = async (tree) => {
+    const dir = join(tree, 'dist');
+    const name = (await readdir(dir)).find((f) => f.endsWith('.wasm'));
+    return sizes(name, await readFile(join(dir, name))).brotli / 1024;
+  };
+  const pageKB = async (tree) => {
+    const dir = join(tree, 'dist');
+    const server = await serve(dir);
+    const browser = await launch();
+    await browser.context.addInitScript(READY_PROBE);
+    const rows = await loadedFiles(browser, server.origin, dir, '/');
+    await browser.close();
+    await server.close();
+    return rows.reduce((s, r) => s + r.brotli, 0) / 1024;
+  };
+  const studyWords = ['chronic', 'swedish massage', 'schröder', 'report 12', 'acupuncture'];
+  const findWords = ['massage', 'circulation', 'back pain', 'lactic acid', 'deep tissue'];
+  const runs = { before: { study: [], studyCold: [], find: [], findCold: [], firstKey: [] }, after: null };
+  runs.after = structuredClone(runs.before);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const side of round % 2 ? ['after', 'before'] : ['before', 'after']) {
+      const tree = trees[side];
+      const study = await filterLatency(join(tree, 'target/bench-site'), studyWords);
+      runs[side].study.push(...study.samples);
+      runs[side].studyCold.push(pct(study.cold, 95));
+      const find = await filterLatency(join(tree, 'target/bench-articles-site'), findWords, { hash: '', box: '.mx-find' });
+      runs[side].find.push(...find.samples);
+      runs[side].findCold.push(pct(find.cold, 95));
+      runs[side].firstKey.push(find.cold[0]);
+    }
+  }
+  const rows = [
+    ['wasm, brotli KB', await wasmKB(trees.before), await wasmKB(trees.after)],
+    ['standalone page, brotli KB in all', await pageKB(trees.before), await pageKB(trees.after)],
+    ['study search p95 ms, 10,000 studies (warm passes, pooled)', pct(runs.before.study, 95), pct(runs.after.study, 95)],
+    ['study search, first pass after load: median of the loads\' p95, ms', pct(runs.before.studyCold, 50), pct(runs.after.studyCold, 50)],
+    ['search everything p95 ms, 1,000 articles (warm passes, pooled)', pct(runs.before.find, 95), pct(runs.after.find, 95)],
+    ['search everything, first pass after load: median of the loads\' p95, ms', pct(runs.before.findCold, 50), pct(runs.after.findCold, 50)],
+    ['search everything, first keystroke (builds the index): median ms', pct(runs.before.firstKey, 50), pct(runs.after.firstKey, 50)],
+  ];
+  out(`# Before and after, ${new Date().toISOString().slice(0, 10)}: ${revision} against the working tree`);
+  out();
+  out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; headless Debian Chromium; release builds. ${ROUNDS} loads of each build, taken in turn; each load types every word and deletes it, then three more passes (the warm figures).`);
+  out();
+  out('| measure | before | after | after ÷ before |');
+  out('|---|---:|---:|---:|');
+  for (const [name, before, after] of rows) out(`| ${name} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(after / before).toFixed(2)} |`);
+  out();
+  await writeFile(resolve(import.meta.dirname, 'bench-compare.md'), `${lines.join('\n')}\n`);
+}
+
+if (process.argv[2] === '--compare') {
+  await compare(...process.argv.slice(3));
+  process.exit(0);
 }
 
 // ---------------------------------------------------------------- run

@@ -150,11 +150,11 @@ pub fn FindView(props: &FindViewProps) -> Html {
     let base = claimbase::get();
     let words: SearchWords = Rc::new(fold::query_words(&props.text));
     // The index is built on the first search, not when the view opens empty.
-    let groups = use_memo((props.text.clone(), words.is_empty()), |(text, empty)| {
-        if *empty {
+    let groups = use_memo(words.clone(), |words| {
+        if words.is_empty() {
             Vec::new()
         } else {
-            index().search(base, text)
+            index().search(base, words)
         }
     });
     let total: usize = groups.iter().map(|g| g.hits.len()).sum();

@@ -13,7 +13,6 @@ use super::study_card::StudyCard;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
-use crate::claimbase::fold;
 use crate::claimbase::kinds::Status;
 use crate::claimbase::model::StudyIdx;
 use crate::query::studies::{best_relaxation, run, Relaxation, Sort, StudyQuery, StudyResults};
@@ -112,7 +111,7 @@ struct ResultListProps {
 fn ResultList(props: &ResultListProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
-    let words: Rc<Vec<String>> = use_memo(props.query.text.clone(), |text| fold::query_words(text));
+    let words = props.results.words.clone();
     // How many cards to show, for the query they were asked for: a new query
     // starts again at one page.
     let more = use_state_eq(|| (props.query.clone(), PAGE));
