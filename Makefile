@@ -48,18 +48,21 @@ bench: setup
 	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt target/bench-articles-site
 
 # Before and after a change, side by side in one run: `make bench-compare
-# BASE=<git revision>` exports BASE to target/compare/base, builds its release
-# page and bench sites there (sharing this target dir, so only the crate itself
-# is built again) and those of the working tree, then measures sizes and both
-# searches on both, loads taken in turn. Writes tests/e2e/bench-compare.md.
+# BASE=<git revision> [AFTER=<git revision>, HEAD by default]` exports both
+# commits to target/compare/, builds each one's release page and bench sites
+# there (sharing this target dir, so only the crate itself is built again), then
+# measures sizes and both searches on both, loads taken in turn. The working
+# tree is not used, so it can change meanwhile. Writes tests/e2e/bench-compare.md.
+AFTER ?= HEAD
 bench-compare: setup
-	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<git revision>"; exit 2; }
-	rm -rf target/compare && mkdir -p target/compare/base
-	git archive $(BASE) | tar -x -C target/compare/base
-	cd target/compare/base && CARGO_TARGET_DIR=$(CURDIR)/target $(MAKE) --no-print-directory build bench-site
-	trunk build --release
-	$(MAKE) --no-print-directory bench-site
-	node tests/e2e/bench.mjs --compare $(BASE) target/compare/base .
+	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<git revision> [AFTER=<git revision>]"; exit 2; }
+	rm -rf target/compare && mkdir -p target/compare/before target/compare/after
+	git archive $(BASE) | tar -x -C target/compare/before
+	git archive $(AFTER) | tar -x -C target/compare/after
+	for side in before after; do \
+		(cd target/compare/$$side && CARGO_TARGET_DIR=$(CURDIR)/target $(MAKE) --no-print-directory build bench-site) || exit 1; \
+	done
+	node tests/e2e/bench.mjs --compare "$$(git rev-parse --short $(BASE)) → $$(git rev-parse --short $(AFTER))" target/compare/before target/compare/after
 
 # Servable builds for the benchmarks (open one with any static server, e.g.
 # `python3 -m http.server -d target/bench-site`): the widget over 10,000 generated

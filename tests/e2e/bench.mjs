@@ -4,7 +4,7 @@
 // fails the build; the report says pass or fail per budget.
 //
 //   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt> <1,000-article site dist>
-//   node bench.mjs --compare <base revision> <base tree> <head tree>
+//   node bench.mjs --compare <label> <before tree> <after tree>
 //
 // `--compare` (`make bench-compare BASE=rev`): before and after a change, side by
 // side in one run. Each tree holds `dist`, `target/bench-site` and
@@ -229,9 +229,9 @@ function crateTable(path) {
  * Before and after, side by side: the wasm and the whole page's size, and both
  * searches' keystroke latency, `ROUNDS` loads of each build taken in turn.
  */
-async function compare(revision, baseTree, headTree) {
+async function compare(label, beforeTree, afterTree) {
   const ROUNDS = 4;
-  const trees = { before: resolve(baseTree), after: resolve(headTree) };
+  const trees = { before: resolve(beforeTree), after: resolve(afterTree) };
   const wasmKB = async (tree) => {
     const dir = join(tree, 'dist');
     const name = (await readdir(dir)).find((f) => f.endsWith('.wasm'));
@@ -272,7 +272,7 @@ async function compare(revision, baseTree, headTree) {
     ['search everything, first pass after load: median of the loads\' p95, ms', pct(runs.before.findCold, 50), pct(runs.after.findCold, 50)],
     ['search everything, first keystroke (builds the index): median ms', pct(runs.before.firstKey, 50), pct(runs.after.firstKey, 50)],
   ];
-  out(`# Before and after, ${new Date().toISOString().slice(0, 10)}: ${revision} against the working tree`);
+  out(`# Before and after, ${new Date().toISOString().slice(0, 10)}: ${label}`);
   out();
   out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; headless Debian Chromium; release builds. ${ROUNDS} loads of each build, taken in turn; each load types every word and deletes it, then three more passes (the warm figures).`);
   out();
