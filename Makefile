@@ -50,9 +50,11 @@ bench: setup
 # Before and after a change, side by side in one run: `make bench-compare
 # BASE=<git revision> [AFTER=<git revision>, HEAD by default]` exports both
 # commits to target/compare/, builds each one's release page and bench sites
-# there (sharing this target dir, so only the crate itself is built again), then
-# measures sizes and both searches on both, loads taken in turn. The working
-# tree is not used, so it can change meanwhile. Writes tests/e2e/bench-compare.md.
+# there, then measures sizes and both searches on both, loads taken in turn. The
+# working tree is not used, so it can change meanwhile. Each tree has a cargo
+# target dir of its own: cargo keys a package's artifacts by its path inside its
+# workspace, not by where the workspace is, so two exports of this package would
+# share (and reuse) each other's. Writes tests/e2e/bench-compare.md.
 AFTER ?= HEAD
 bench-compare: setup
 	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<git revision> [AFTER=<git revision>]"; exit 2; }
@@ -60,7 +62,7 @@ bench-compare: setup
 	git archive $(BASE) | tar -x -C target/compare/before
 	git archive $(AFTER) | tar -x -C target/compare/after
 	for side in before after; do \
-		(cd target/compare/$$side && CARGO_TARGET_DIR=$(CURDIR)/target $(MAKE) --no-print-directory build bench-site) || exit 1; \
+		(cd target/compare/$$side && $(MAKE) --no-print-directory build bench-site) || exit 1; \
 	done
 	node tests/e2e/bench.mjs --compare "$$(git rev-parse --short $(BASE)) → $$(git rev-parse --short $(AFTER))" target/compare/before target/compare/after
 
