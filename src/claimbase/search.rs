@@ -46,15 +46,25 @@ impl Builder {
     pub fn finish(self) -> SearchIndex {
         let mut entries: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (words, postings): (Vec<&'static str>, Vec<&'static [u32]>) = entries
-            .into_iter()
-            .map(|(w, p)| -> (&'static str, &'static [u32]) {
-                (
-                    Box::leak(w.into_boxed_str()),
-                    Box::leak(p.into_boxed_slice()),
-                )
-            })
-            .unzip();
+        // Two allocations for the whole index, not two per word: all words in
+        // one string and all postings in one list, each word and list a slice.
+        let mut text = String::with_capacity(entries.iter().map(|(w, _)| w.len()).sum());
+        let mut flat = Vec::with_capacity(entries.iter().map(|(_, p)| p.len()).sum());
+        for (word, postings) in &entries {
+            text.push_str(word);
+            flat.extend_from_slice(postings);
+        }
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let flat: &'static [u32] = Box::leak(flat.into_boxed_slice());
+        let (mut at, mut from) = (0, 0);
+        let mut words = Vec::with_capacity(entries.len());
+        let mut postings = Vec::with_capacity(entries.len());
+        for (word, list) in &entries {
+            words.push(text.get(at..at + word.len()).unwrap_or_default());
+            postings.push(flat.get(from..from + list.len()).unwrap_or_default());
+            at += word.len();
+            from += list.len();
+        }
         SearchIndex {
             words: Box::leak(words.into_boxed_slice()),
             postings: Box::leak(postings.into_boxed_slice()),
