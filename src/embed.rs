@@ -10,6 +10,7 @@
 
 use crate::app::hash::{is_valid_key, HashSync};
 use crate::app::route::{Route, View};
+use crate::claimbase::kinds::PainDuration;
 use crate::claimbase::model::{ClaimBase, RegionIdx};
 use crate::claimbase::vocabulary::vocabulary;
 use crate::query::cite::json_string;
@@ -27,6 +28,7 @@ vocabulary! {
         Compact = "compact", "a denser layout";
         Hash = "hash", "the key under which the screen is kept in the URL hash";
         Region = "region", "where the reader is, for the emergency numbers";
+        Duration = "duration", "how long the readers' back pain has lasted, for the options (recent or long-lasting)";
     }
 }
 
@@ -55,7 +57,10 @@ impl EmbedOption {
             EmbedOption::View => json_string(View::default().slug()),
             EmbedOption::Theme => json_string(Theme::default().slug()),
             EmbedOption::Compact => "false".to_string(),
-            EmbedOption::State | EmbedOption::Hash | EmbedOption::Region => json_string(""),
+            EmbedOption::State
+            | EmbedOption::Hash
+            | EmbedOption::Region
+            | EmbedOption::Duration => json_string(""),
         }
     }
 }
@@ -110,6 +115,9 @@ pub struct Options {
     pub hash: Option<String>,
     /// The reader's region (`uk`, `us`, `eu`, `au`, `ca`, `nz`), for emergency numbers.
     pub region: Option<String>,
+    /// `recent` or `long-lasting`: presets the options view's question for a
+    /// clinic's readers (who can still change it).
+    pub duration: Option<String>,
 }
 
 /// One option's value as the host gave it.
@@ -153,6 +161,7 @@ impl Options {
             EmbedOption::Theme => self.theme = text,
             EmbedOption::Hash => self.hash = text,
             EmbedOption::Region => self.region = text,
+            EmbedOption::Duration => self.duration = text,
             EmbedOption::Compact => {}
         }
         Ok(())
@@ -168,6 +177,8 @@ pub struct Config {
     pub hash: HashSync,
     /// Whose emergency numbers to show; `None`: "your local emergency number".
     pub region: Option<RegionIdx>,
+    /// The preset answer to "how long has your pain lasted?"; `None`: not said.
+    pub duration: Option<PainDuration>,
 }
 
 /// Checks `options`. Each invalid one falls back to its default and adds a line to the
@@ -220,6 +231,13 @@ pub fn configure(
         options.region.as_deref(),
         region,
         regions,
+    );
+    config.duration = checked(
+        &mut ignored,
+        "duration",
+        options.duration.as_deref(),
+        PainDuration::from_slug,
+        PainDuration::slugs(),
     );
     match options.hash.as_deref() {
         None => {}

@@ -171,13 +171,13 @@ async fn tabs_follow_the_arrow_keys() {
         one(&root, "[role=tab][aria-selected=true]")
             .text_content()
             .as_deref(),
-        Some("How it helps")
+        Some("Your options")
     );
     assert_eq!(
         one(&root, "[role=tabpanel]")
             .get_attribute("data-view")
             .as_deref(),
-        Some("mechanisms")
+        Some("options")
     );
 }
 
@@ -339,17 +339,29 @@ async fn type_search(root: &Element, text: &str) {
 async fn a_facet_filters_the_list_and_recounts_the_others() {
     let root = studies_view().await;
     assert_eq!(shown_studies(&root).len(), 10, "the first page");
-    assert_eq!(text(&root, ".mx-count"), "Showing 10 of 26 studies");
+    assert_eq!(
+        text(&root, ".mx-count"),
+        format!(
+            "Showing 10 of {} studies",
+            massage_explainer::claimbase::get().studies.len()
+        )
+    );
     click(&root, "[data-facet=design] input[data-value=rct]").await;
-    let trials = ["cherkin-2011", "cherkin-2001", "preyde-2000", "day-1987"];
+    let trials = [
+        "cherkin-2011",
+        "cherkin-2001",
+        "preyde-2000",
+        "day-1987",
+        "cherkin-2016",
+    ];
     assert_eq!(shown_studies(&root), trials);
-    assert_eq!(text(&root, ".mx-count"), "4 studies");
-    // The status facet now counts only among the four trials.
+    assert_eq!(text(&root, ".mx-count"), "5 studies");
+    // The status facet now counts only among the five trials.
     let status: Vec<String> = all(&root, "[data-facet=status] .mx-check")
         .iter()
         .map(|l| l.text_content().unwrap_or_default())
         .collect();
-    assert_eq!(status, ["Identified2", "Added by our review2"]);
+    assert_eq!(status, ["Identified2", "Added by our review3"]);
     // The design facet still offers the other designs (with their counts).
     assert!(all(&root, "[data-facet=design] input").len() >= 3);
     click(&root, ".mx-results-bar .mx-button").await;
@@ -381,15 +393,21 @@ async fn an_empty_result_offers_the_filter_to_drop() {
     assert!(shown_studies(&root).is_empty());
     assert_eq!(text(&root, ".mx-count"), "No studies match");
     let offer = text(&root, ".mx-empty-state p");
-    // Dropping the search gives the four trials; dropping the filter, two reviews.
+    // Dropping the search gives the five trials; dropping the filter, two reviews.
     assert!(
-        offer.contains("Removing the search “furlan” would show 4 studies"),
+        offer.contains("Removing the search “furlan” would show 5 studies"),
         "{offer}"
     );
     click(&root, ".mx-empty-state .mx-button").await;
     assert_eq!(
         shown_studies(&root),
-        ["cherkin-2011", "cherkin-2001", "preyde-2000", "day-1987"]
+        [
+            "cherkin-2011",
+            "cherkin-2001",
+            "preyde-2000",
+            "day-1987",
+            "cherkin-2016"
+        ]
     );
 }
 
@@ -407,7 +425,10 @@ async fn an_evidence_map_cell_sets_its_two_filters() {
         .expect("a usual care × chronic cell");
     usual_chronic.click();
     yew::scheduler::flush().await;
-    assert_eq!(shown_studies(&root), ["cherkin-2011"]);
+    // Cherkin 2011, which the articles name, and three our review added.
+    let shown = shown_studies(&root);
+    assert_eq!(shown.len(), 4, "{shown:?}");
+    assert_eq!(shown[0], "cherkin-2011");
     assert!(one(
         &root,
         "[data-facet=comparator] input[data-value=usual-care]"
@@ -432,7 +453,7 @@ async fn sorting_by_year_puts_the_newest_first() {
     yew::scheduler::flush().await;
     assert_eq!(
         shown_studies(&root).first().map(String::as_str),
-        Some("skelly-2020")
+        Some("wieland-2022")
     );
 }
 
@@ -654,4 +675,116 @@ async fn a_folded_study_card_opens_its_details_on_request() {
     assert_eq!(all(&div, ".mx-quote").len(), study.mentions.len());
     assert!(!all(&div, ".mx-discrepancies li").is_empty());
     assert!(text(&div, ".mx-citation").contains("Ann Intern Med 2011"));
+}
+
+/// Separately started roots of one instance share its state (`app::store`): what
+/// one dispatches, the other shows, whichever root the reader used.
+mod shared_state {
+    use super::*;
+    use massage_explainer::app::route::View;
+    use massage_explainer::app::state::{Action, AppState};
+    use massage_explainer::app::store::{use_store, Dispatch};
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct IslandProps {
+        store: Dispatch,
+        goes_to: View,
+    }
+
+    /// A root showing the shared screen's view, with a button that moves it.
+    #[component]
+    fn Island(props: &IslandProps) -> Html {
+        let state = use_store(&props.store);
+        let onclick = {
+            let (store, view) = (props.store.clone(), props.goes_to);
+            Callback::from(move |_| store.dispatch(Action::ShowView(view)))
+        };
+        html! {
+            <button class="island" data-view={state.route.screen.view().slug()} {onclick}>{ "go" }</button>
+        }
+    }
+
+    fn start(store: &Dispatch, goes_to: View) -> Element {
+        let div = document().create_element("div").expect("a div");
+        document()
+            .body()
+            .expect("a body")
+            .append_child(&div)
+            .expect("attached");
+        let props = IslandProps {
+            store: store.clone(),
+            goes_to,
+        };
+        yew::Renderer::<Island>::with_root_and_props(div.clone(), props).render();
+        div
+    }
+
+    fn shown(root: &Element) -> String {
+        one(root, ".island")
+            .get_attribute("data-view")
+            .unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn two_roots_show_one_state() {
+        let store = Dispatch::new(AppState::default());
+        let first = start(&store, View::Safety);
+        let second = start(&store, View::Studies);
+        yew::scheduler::flush().await;
+        assert_eq!(
+            (shown(&first), shown(&second)),
+            ("answer".into(), "answer".into())
+        );
+        click(&first, ".island").await;
+        assert_eq!(
+            (shown(&first), shown(&second)),
+            ("safety".into(), "safety".into())
+        );
+        click(&second, ".island").await;
+        assert_eq!(
+            (shown(&first), shown(&second)),
+            ("studies".into(), "studies".into())
+        );
+        // A root started later begins from the state as it is now.
+        let third = start(&store, View::Map);
+        yew::scheduler::flush().await;
+        assert_eq!(shown(&third), "studies");
+        click(&third, ".island").await;
+        assert_eq!(
+            (shown(&first), shown(&second)),
+            ("map".into(), "map".into())
+        );
+    }
+
+    /// The reader's pain duration: one question on the options view changes what
+    /// it shows, and nothing of it reaches the URL.
+    #[wasm_bindgen_test]
+    async fn the_duration_answer_narrows_the_options_and_stays_out_of_the_url() {
+        let root = mount(true).await;
+        click(&root, "#t-tab-options").await;
+        let options = all(&root, ".mx-option").len();
+        assert!(options >= 10, "{options} options");
+        assert_eq!(
+            all(&root, ".mx-outlook").len(),
+            2 * options,
+            "not sure: both durations"
+        );
+        let hash = || {
+            web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default()
+        };
+        let before = hash();
+        click(&root, "input[id$=duration-long-lasting]").await;
+        let shown = all(&root, ".mx-outlook");
+        assert_eq!(shown.len(), options);
+        assert!(shown
+            .iter()
+            .all(|o| o.get_attribute("data-duration").as_deref() == Some("long-lasting")));
+        assert_eq!(hash(), before);
+        assert!(!hash().contains("long-lasting"), "{}", hash());
+        click(&root, "input[id$=duration-unsure]").await;
+        assert_eq!(all(&root, ".mx-outlook").len(), 2 * options);
+    }
 }

@@ -115,6 +115,7 @@ const GUIDELINES: &str = r#"
 [[guideline]]
 id = "g-x"
 name = "A guideline (2020)"
+short = "AC"
 issuer = "A college"
 title = "Back pain"
 citation = "A college. Back pain. 2020."
@@ -125,6 +126,37 @@ url = "https://example.org/g"
   text = "Massage may be offered."
   strength = "conditional"
   certainty = "very-low"
+"#;
+
+const OPTIONS: &str = r#"
+decision = "Should I try massage?"
+guidelines = ["g-x"]
+course = [{ text = "The trial gave 10 weekly sessions.", cites = ["trial-x"] }]
+
+[[option]]
+id = "massage"
+name = "Massage"
+what = "A therapist rubs your back."
+given_by = { text = "A massage therapist.", cites = ["trial-x"] }
+sessions = { text = "10 weekly sessions in the trial.", cites = ["trial-x"] }
+by_yourself = { unknown = "No checked source says." }
+cost = { text = "Ask the price." }
+  [[option.pain]]
+  duration = "recent"
+  helps = { unknown = "No trial in recent pain." }
+  lasts = { unknown = "No trial in recent pain." }
+  harms = { unknown = "No trial in recent pain." }
+    [[option.pain.guideline]]
+    guideline = "g-x"
+    says = { text = "It covers only long-lasting pain.", cites = ["g-x"] }
+  [[option.pain]]
+  duration = "long-lasting"
+  helps = { text = "It may help a little for 10 weeks.", certainty = "low", cites = ["trial-x"] }
+  lasts = { text = "Up to a year, a little.", cites = ["trial-x"] }
+  harms = { text = "None serious were seen.", cites = ["trial-x"] }
+    [[option.pain.guideline]]
+    guideline = "g-x"
+    says = { text = "May be offered.", cites = ["g-x"] }
 "#;
 
 const BOTTOM_LINE: &str = r#"
@@ -187,6 +219,7 @@ fn files() -> SeedFiles {
         studies: SeedFile::new("seeds/studies.toml", STUDIES),
         safety: SeedFile::new("seeds/safety.toml", SAFETY),
         guidelines: SeedFile::new("seeds/guidelines.toml", GUIDELINES),
+        options: SeedFile::new("seeds/options.toml", OPTIONS),
         bottom_line: SeedFile::new("seeds/bottom-line.toml", BOTTOM_LINE),
         report_cards: SeedFile::new("seeds/report-cards.toml", REPORT_CARDS),
         drafts: Vec::new(),
@@ -637,7 +670,7 @@ fn a_guideline_without_strength_or_certainty_is_an_error() {
             "certainty = \"sure\"",
         )
     });
-    assert_one_error(&errors, "seeds/guidelines.toml:14:", "sure");
+    assert_one_error(&errors, "seeds/guidelines.toml:15:", "sure");
 }
 
 #[test]
@@ -1086,5 +1119,106 @@ fn a_new_article_builds_without_other_edits_and_is_tagged() {
         compiled.uncovered_sentences().len(),
         1,
         "the coverage report lists it"
+    );
+}
+
+#[test]
+fn the_options_grid_compiles_in_pain_duration_order_with_its_unknowns() {
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let options = &compiled.base.options;
+    assert_eq!(options.choices.len(), 1);
+    let massage = &options.choices[0];
+    let durations: Vec<&str> = massage.outlooks.iter().map(|o| o.duration.slug()).collect();
+    assert_eq!(durations, ["recent", "long-lasting"]);
+    assert!(!massage.by_yourself.known);
+    assert_eq!(massage.by_yourself.text, "No checked source says.");
+    assert!(massage.outlooks[1].helps.known);
+    assert_eq!(massage.outlooks[1].guidelines.len(), 1);
+    assert_eq!(options.course.len(), 1);
+    assert!(options.course[0].known);
+}
+
+#[test]
+fn an_option_missing_a_field_of_the_grid_fails_at_its_line() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "  lasts = { text = \"Up to a year, a little.\", cites = [\"trial-x\"] }\n",
+            "",
+        )
+    });
+    assert_one_error(&errors, "seeds/options.toml:22:", "missing field `lasts`");
+}
+
+#[test]
+fn an_option_without_a_pain_duration_fails() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "duration = \"recent\"",
+            "duration = \"long-lasting\"",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("seeds/options.toml:7:") && e.contains("duration = \"recent\"")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_figure_without_a_record_and_an_empty_cell_fail() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "cost = { text = \"Ask the price.\" }",
+            "cost = { text = \"About 60 a session.\" }",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/options.toml:13:",
+        "gives a figure but cites nothing",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "cost = { text = \"Ask the price.\" }",
+            "cost = {}",
+        )
+    });
+    assert_one_error(&errors, "seeds/options.toml:13:", "`cost` is empty");
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "by_yourself = { unknown = \"No checked source says.\" }",
+            "by_yourself = { unknown = \"x\", cites = [\"trial-x\"] }",
+        )
+    });
+    assert_one_error(&errors, "seeds/options.toml:12:", "takes only the reason");
+}
+
+#[test]
+fn a_grid_guideline_column_out_of_place_or_an_unknown_cite_fails() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "guideline = \"g-x\"\n    says = { text = \"May",
+            "guideline = \"trial-x\"\n    says = { text = \"May",
+        )
+    });
+    assert_one_error(&errors, "seeds/options.toml:23:", "need exactly [g-x]");
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "cites = [\"g-x\"] }\n  [[option.pain]]",
+            "cites = [\"nowhere\"] }\n  [[option.pain]]",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/options.toml:",
+        "unknown study or guideline `nowhere`",
     );
 }

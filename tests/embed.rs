@@ -4,6 +4,7 @@
 use massage_explainer::app::hash::{is_valid_key, HashSync};
 use massage_explainer::app::route::{Route, View};
 use massage_explainer::claimbase;
+use massage_explainer::claimbase::kinds::PainDuration;
 use massage_explainer::embed::{
     configure, event_detail, Config, EmbedOption, Given, Options, Theme,
 };
@@ -107,7 +108,7 @@ fn each_invalid_option_falls_back_alone_and_is_named_in_one_warning() {
     );
     for part in [
         "unknown option `veiw`",
-        "view=\"<script>\" (expected one of answer, mechanisms, techniques, map, studies, sources, safety, search)",
+        "view=\"<script>\" (expected one of answer, options, mechanisms, techniques, map, studies, sources, safety, search)",
         "state=\"view=mechanisms&item=nonsense\" (unknown mechanism `nonsense`)",
         "theme=\"blue\" (expected one of light, dark, auto)",
         "hash=\"a b\"",
@@ -137,6 +138,7 @@ fn options_take_strings_and_a_flag_and_name_values_of_the_wrong_type() {
             compact: true,
             hash: Some("x".into()),
             region: Some("x".into()),
+            duration: Some("x".into()),
         }
     );
     // An attribute that is present (any text) turns `compact` on; absent turns it off.
@@ -338,5 +340,28 @@ fn escaping_round_trips_every_special_character() {
     assert_eq!(
         key("k").read("#mx-k=view%3dmap").as_deref(),
         Some("view=map")
+    );
+}
+
+#[test]
+fn the_duration_option_presets_the_readers_answer_and_a_bad_one_is_named() {
+    let base = claimbase::get();
+    let opts = Options {
+        duration: Some("long-lasting".into()),
+        ..Options::default()
+    };
+    let (config, warning) = configure(&opts, &[], base);
+    assert_eq!(config.duration, Some(PainDuration::LongLasting));
+    assert_eq!(warning, None);
+    let opts = Options {
+        duration: Some("chronic".into()),
+        ..Options::default()
+    };
+    let (config, warning) = configure(&opts, &[], base);
+    assert_eq!(config.duration, None);
+    let warning = warning.unwrap_or_default();
+    assert!(
+        warning.contains("duration=\"chronic\" (expected one of recent, long-lasting)"),
+        "{warning}"
     );
 }

@@ -4,11 +4,13 @@
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
+use super::store::Dispatch;
 use crate::claimbase::model::RegionIdx;
 
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
-    pub dispatch: UseReducerDispatcher<AppState>,
+    /// The instance's state, shared by all its roots.
+    pub dispatch: Dispatch,
     /// Unique per instance on the page, e.g. `mx1`.
     pub prefix: AttrValue,
     /// Whose emergency numbers to show, if the host said.
@@ -34,9 +36,9 @@ impl Ctx {
 /// own (in a test) gets a private one rather than a panic.
 #[hook]
 pub fn use_ctx() -> Ctx {
-    let fallback = use_reducer(AppState::default);
+    let fallback = use_memo((), |()| Dispatch::new(AppState::default()));
     use_context::<Ctx>().unwrap_or_else(|| Ctx {
-        dispatch: fallback.dispatcher(),
+        dispatch: (*fallback).clone(),
         prefix: "mx".into(),
         region: None,
         pages: false,

@@ -7,7 +7,10 @@ use yew::prelude::*;
 
 use super::hash::HashSync;
 use super::route::Route;
+use std::rc::Rc;
+
 use super::state::{Action, AppState};
+use super::store::Dispatch;
 use crate::claimbase;
 
 fn current_hash() -> String {
@@ -41,9 +44,8 @@ pub fn route_from_hash(sync: &HashSync, start: &Route) -> Route {
 /// it (as a new history entry) when the reader navigates. The state starts from
 /// `route_from_hash`; `start` is the screen shown when the hash holds none.
 #[hook]
-pub fn use_hash_sync(state: UseReducerHandle<AppState>, sync: HashSync, start: Route) {
+pub fn use_hash_sync(dispatch: Dispatch, state: Rc<AppState>, sync: HashSync, start: Route) {
     {
-        let dispatch = state.dispatcher();
         use_effect_with((sync.clone(), start.clone()), move |(sync, start)| {
             let listeners = (*sync != HashSync::Off)
                 .then(web_sys::window)
@@ -119,14 +121,14 @@ fn write_url(url: &str, push: bool) {
 struct PendingWrite {
     url: String,
     /// Set when the timer has written it.
-    written: std::rc::Rc<std::cell::Cell<bool>>,
+    written: Rc<std::cell::Cell<bool>>,
     _timer: Timeout,
 }
 
 impl PendingWrite {
     fn after(delay_ms: u32, url: String) -> PendingWrite {
         let target = url.clone();
-        let written = std::rc::Rc::new(std::cell::Cell::new(false));
+        let written = Rc::new(std::cell::Cell::new(false));
         let done = written.clone();
         let timer = Timeout::new(delay_ms, move || {
             write_url(&target, false);

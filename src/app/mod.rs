@@ -21,17 +21,19 @@ pub mod hash;
 pub mod hooks;
 pub mod route;
 pub mod state;
+pub mod store;
 
 use yew::prelude::*;
 
 use crate::claimbase;
-use crate::claimbase::kinds::TermKind;
+use crate::claimbase::kinds::{PainDuration, TermKind};
 use crate::claimbase::model::RegionIdx;
 use components::answer::AnswerView;
 use components::bottom_line::BottomLineSummary;
 use components::find::{use_slash_to_find, FindBox, FindView};
 use components::map::MapView;
 use components::notice::SafetyNotice;
+use components::options::OptionsView;
 use components::safety::SafetyView;
 use components::sheet::TakeHomeSheet;
 use components::sources::SourcesView;
@@ -41,8 +43,9 @@ use components::terms::TermsView;
 use context::{use_ctx, Ctx};
 use hash::HashSync;
 use route::{AnswerItem, ArticlePart, Route, Screen, View};
-use state::AppState;
-use yew::UseReducerHandle;
+use state::{AppState, Reader};
+use std::rc::Rc;
+use store::{use_store, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -84,6 +87,10 @@ pub struct ExplainerProps {
     /// Whose emergency numbers to show; `None`: "your local emergency number".
     #[prop_or_default]
     pub region: Option<RegionIdx>,
+    /// The reader's pain duration as the host presets it (the reader can change
+    /// it); applied again whenever it changes.
+    #[prop_or_default]
+    pub duration: Option<PainDuration>,
     /// Each view has a static page of its own, which its tab links to (the
     /// standalone site's prerendered pages).
     #[prop_or_default]
@@ -150,9 +157,9 @@ pub(crate) fn long_date(iso: &str) -> String {
 
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let state = use_explainer_state(props);
+    let (dispatch, state) = use_explainer_state(props);
     let ctx = Ctx {
-        dispatch: state.dispatcher(),
+        dispatch,
         prefix: props.instance.clone(),
         region: props.region,
         pages: props.pages,
@@ -195,7 +202,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label} data-view={view.slug()}>
                     // Names the panel in the heading outline (h1 → h2 → cards' h3).
                     <h2 class="mx-visually-hidden">{ view.label() }</h2>
-                    { panel(route) }
+                    { panel(route, &state.reader) }
                 </div>
                 if props.cta_slot {
                     // The host's call to action, where a reader finishes.
@@ -213,17 +220,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 /// The instance's state: restored from the URL hash (or the host's start
 /// screen), kept in step with the hash, and announced to the host.
 #[hook]
-fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
-    let state = use_reducer(|| {
-        AppState::default().apply(state::Action::Restore(Box::new(hooks::route_from_hash(
-            &props.hash,
-            &props.start,
-        ))))
+fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
+    let dispatch = use_memo((), |()| {
+        let restored = AppState::default().apply(state::Action::Restore(Box::new(
+            hooks::route_from_hash(&props.hash, &props.start),
+        )));
+        Dispatch::new(restored.apply(state::Action::AnswerDuration(props.duration)))
     });
+    let dispatch = (*dispatch).clone();
+    let state = use_store(&dispatch);
     {
         // A new start screen (the host changed an attribute) is shown at once; the
         // first one is already in the state.
-        let dispatch = state.dispatcher();
+        let dispatch = dispatch.clone();
         let mounted = use_mut_ref(|| false);
         use_effect_with(props.start.clone(), move |start| {
             if mounted.replace(true) {
@@ -231,7 +240,12 @@ fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
             }
         });
     }
-    hooks::use_hash_sync(state.clone(), props.hash.clone(), props.start.clone());
+    hooks::use_hash_sync(
+        dispatch.clone(),
+        state.clone(),
+        props.hash.clone(),
+        props.start.clone(),
+    );
     {
         let (on_ready, on_change) = (props.on_ready.clone(), props.on_change.clone());
         let shown_before = use_mut_ref(|| false);
@@ -243,11 +257,11 @@ fn use_explainer_state(props: &ExplainerProps) -> UseReducerHandle<AppState> {
             }
         });
     }
-    state
+    (dispatch, state)
 }
 
 /// The view's panel content: each screen's own selection to its component.
-fn panel(route: &Route) -> Html {
+fn panel(route: &Route, reader: &Reader) -> Html {
     match &route.screen {
         Screen::Answer(item) => {
             let (claim, guideline) = match *item {
@@ -257,6 +271,7 @@ fn panel(route: &Route) -> Html {
             };
             html! { <AnswerView {claim} {guideline} /> }
         }
+        Screen::Options => html! { <OptionsView duration={reader.duration} /> },
         Screen::Mechanisms(term) => {
             html! { <TermsView kind={TermKind::Mechanism} selected={*term} /> }
         }
@@ -299,7 +314,7 @@ fn Header(props: &HeaderProps) -> Html {
             // on a phone's first screen; the points follow on the Short answer view.
             <p class="mx-answer-summary">{ base.bottom_line.summary }</p>
             <p class="mx-reviewed">
-                { format!("Evidence reviewed {}; {} sources.", long_date(base.reviewed), base.sources.len()) }
+                { format!("Evidence reviewed {}. We checked {} web articles about massage against the research.", long_date(base.reviewed), base.sources.len()) }
             </p>
             <FindBox text={props.search.clone()} whole_page={props.whole_page} />
         </header>

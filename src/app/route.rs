@@ -18,6 +18,8 @@ vocabulary! {
         /// The bottom line, the guidelines and how we grade: the reader's question first.
         #[default]
         Answer = "answer", "Short answer";
+        /// The decision: every option side by side, in equal detail.
+        Options = "options", "Your options";
         Mechanisms = "mechanisms", "How it helps";
         Techniques = "techniques", "Techniques";
         Map = "map", "Map";
@@ -54,6 +56,8 @@ impl View {
 pub enum Screen {
     /// The short answer, perhaps scrolled to a guideline or showing one cited claim.
     Answer(Option<AnswerItem>),
+    /// The options side by side.
+    Options,
     /// The mechanisms, perhaps with one's detail open.
     Mechanisms(Option<TermIdx>),
     /// The techniques, perhaps with one's detail open.
@@ -108,6 +112,7 @@ impl Screen {
     pub fn overview(view: View) -> Screen {
         match view {
             View::Answer => Screen::Answer(None),
+            View::Options => Screen::Options,
             View::Mechanisms => Screen::Mechanisms(None),
             View::Techniques => Screen::Techniques(None),
             View::Map => Screen::Map(None),
@@ -132,6 +137,7 @@ impl Screen {
     pub fn view(&self) -> View {
         match self {
             Screen::Answer(_) => View::Answer,
+            Screen::Options => View::Options,
             Screen::Mechanisms(_) => View::Mechanisms,
             Screen::Techniques(_) => View::Techniques,
             Screen::Map(_) => View::Map,
@@ -275,6 +281,7 @@ impl Route {
         let mut parts = vec![format!("view={}", self.screen.view().slug())];
         match &self.screen {
             Screen::Answer(None)
+            | Screen::Options
             | Screen::Mechanisms(None)
             | Screen::Techniques(None)
             | Screen::Map(None)

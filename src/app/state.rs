@@ -10,6 +10,7 @@ use yew::Reducible;
 
 use super::route::{AnswerItem, ArticlePart, OpenArticle, Route, Screen, Shared, View};
 use crate::claimbase;
+use crate::claimbase::kinds::PainDuration;
 use crate::claimbase::model::{
     Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
 };
@@ -18,6 +19,9 @@ use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState {
     pub route: Route,
+    /// What the reader told us about themselves: in memory only, never in the
+    /// URL (it is not part of `route`), storage or the host page.
+    pub reader: Reader,
     /// The last change was typing in the search box.
     pub searching: bool,
     /// The last two changes were typing: the URL is updated in place, so one
@@ -25,8 +29,19 @@ pub struct AppState {
     pub typing: bool,
 }
 
+/// The reader's own answers, which shape what the options grid shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// How long their pain has lasted; `None`: not sure (or not said), and the
+    /// grid shows recent and long-lasting pain side by side.
+    pub duration: Option<PainDuration>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// The reader's answer to "how long has your pain lasted?" (`None`: not sure).
+    /// It changes what the options grid shows, not the screen.
+    AnswerDuration(Option<PainDuration>),
     /// Switch tab; the view opens on its overview.
     ShowView(View),
     /// Open a mechanism's or technique's detail (in its own view).
@@ -71,8 +86,13 @@ pub enum Action {
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         let searching = matches!(action, Action::Search(_) | Action::Find(_));
+        let reader = match action {
+            Action::AnswerDuration(duration) => Reader { duration },
+            _ => self.reader,
+        };
         AppState {
             route: self.route_after(action),
+            reader,
             searching,
             typing: searching && self.searching,
         }
@@ -121,7 +141,7 @@ impl AppState {
             Action::MapAxes(rows, cols) if rows != cols => {
                 self.query_studies(|q| q.map = (rows, cols))
             }
-            Action::MapAxes(..) => self.route.clone(),
+            Action::MapAxes(..) | Action::AnswerDuration(_) => self.route.clone(),
         }
     }
 

@@ -32,7 +32,7 @@ vocabulary! {
     /// How strong the support for a claim is, as readers are told; strongest
     /// first (so `min` is the strongest), background last.
     Evidence {
-        Trial = "trial", "Shown in back-pain trials";
+        Trial = "trial", "Trials found it, low certainty";
         Uncertain = "uncertain", "Uncertain";
         Overstated = "overstated", "Overstated";
         Rationale = "rationale", "Plausible, not tested";
@@ -48,7 +48,7 @@ impl Evidence {
     /// One sentence saying what the level means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Evidence::Trial => "Controlled trials in people with back pain measured this and found it.",
+            Evidence::Trial => "Controlled trials in people with back pain measured this and found it, but reviews rate that research low or very low certainty: the true effect may be different.",
             Evidence::Uncertain => {
                 "There is some trial evidence, but it is weak, small or mixed: not shown, and not ruled out."
             }
@@ -118,6 +118,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How long the reader's back pain has lasted, as guidelines split it (ACP:
+    /// acute and subacute under 12 weeks, chronic over). The options grid
+    /// follows the reader's answer.
+    PainDuration {
+        Recent = "recent", "Under 12 weeks";
+        LongLasting = "long-lasting", "Over 12 weeks";
+    }
+}
+
+vocabulary! {
     /// How sure the research is, as GRADE puts it, in words.
     Certainty {
         High = "high", "High certainty";
@@ -125,6 +135,9 @@ vocabulary! {
         Low = "low", "Low certainty";
         VeryLow = "very-low", "Very low certainty";
         NotGraded = "not-graded", "Certainty not graded";
+        /// Graded by its source, but the grade's key is not a checked fact:
+        /// readers see no certainty label rather than a guess.
+        Unstated = "unstated", "Certainty not stated here";
     }
 }
 

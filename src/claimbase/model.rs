@@ -4,8 +4,8 @@
 //! (`record!`): the build step writes the bundle from these declarations.
 
 use super::kinds::{
-    BlockKind, Certainty, ClaimKind, Computed, Design, Evidence, Population, Question, SafetyKind,
-    Status, Strength, TermKind, Tier, Verdict,
+    BlockKind, Certainty, ClaimKind, Computed, Design, Evidence, PainDuration, Population,
+    Question, SafetyKind, Status, Strength, TermKind, Tier, Verdict,
 };
 use super::schema::{index, record};
 
@@ -71,6 +71,8 @@ record! {
         pub criteria: &'static [Criterion],
         /// Each rated article's card; an article with none is not yet rated.
         pub report_cards: &'static [ReportCard],
+        /// The options grid: every option a reader has, in equal detail.
+        pub options: Options,
         /// Sentences that mention a term but no curator has reviewed.
         pub unreviewed: &'static [Unreviewed],
         /// Word index of the studies, for the study list's search.
@@ -308,6 +310,8 @@ record! {
         pub id: &'static str,
         /// What readers call it: "American College of Physicians (2017)".
         pub name: &'static str,
+        /// Its issuer in a word, for a grid's column: "ACP".
+        pub short: &'static str,
         pub issuer: &'static str,
         pub title: &'static str,
         pub citation: &'static str,
@@ -330,6 +334,66 @@ record! {
         pub strength: Strength,
         pub certainty: Certainty,
         pub note: Option<&'static str>,
+    }
+}
+
+record! {
+    /// The options grid (`options.toml`).
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Options {
+        /// The decision, in the reader's words.
+        pub decision: &'static str,
+        /// The guidelines every option says something about, in column order.
+        pub guidelines: &'static [GuidelineIdx],
+        pub choices: &'static [CareOption],
+        /// What a course of massage involves, point by point (all known).
+        pub course: &'static [Fact],
+    }
+}
+
+record! {
+    /// One option a reader has for back pain, with the same fields as every other.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct CareOption {
+        pub id: &'static str,
+        pub name: &'static str,
+        /// What it is, in plain words.
+        pub what: &'static str,
+        pub given_by: Fact,
+        pub sessions: Fact,
+        pub by_yourself: Fact,
+        pub cost: Fact,
+        /// One per `PainDuration`, in `PainDuration::ALL` order.
+        pub outlooks: &'static [Outlook],
+    }
+}
+
+record! {
+    /// What an option offers for one pain duration.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Outlook {
+        pub duration: PainDuration,
+        /// How much it may help.
+        pub helps: Fact,
+        /// How sure the research is about `helps`, when a review graded it.
+        pub certainty: Option<Certainty>,
+        /// For how long it helps.
+        pub lasts: Fact,
+        pub harms: Fact,
+        /// What each of `Options::guidelines` says, in that order.
+        pub guidelines: &'static [Fact],
+    }
+}
+
+record! {
+    /// A cell of the options grid: what is known, with the records it rests on,
+    /// or (`known: false`) why nothing verified can be said.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Fact {
+        pub known: bool,
+        /// The fact, or the reason it is unknown.
+        pub text: &'static str,
+        pub cites: &'static [Cite],
     }
 }
 
@@ -394,7 +458,7 @@ record! {
     }
 }
 
-/// What a sentence of the bottom line rests on.
+/// What a sentence of the bottom line, or a fact of the options grid, rests on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cite {
     Study(StudyIdx),

@@ -174,6 +174,7 @@ fn props(
         hash: config.hash.clone(),
         start: config.start.clone(),
         region: config.region,
+        duration: config.duration,
         cta_slot: true,
         on_ready: on_ready.clone(),
         on_change: on_change.clone(),

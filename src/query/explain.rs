@@ -41,7 +41,9 @@ pub fn sorted_distinct<T: Copy + PartialEq>(items: Vec<T>, index: impl Fn(T) -> 
     items
 }
 
-/// How many claims sit at each evidence level, in `Evidence::ALL` order.
+/// How many claims sit at each evidence level, in `Evidence::ALL` order: the one
+/// rule wherever a term or an article is graded (the whole spread, never the
+/// kindest level alone).
 pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence, usize)> {
     Evidence::ALL
         .iter()
@@ -54,16 +56,6 @@ pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence,
         })
         .filter(|&(_, n)| n > 0)
         .collect()
-}
-
-/// The strongest evidence level among claims (in `Evidence` order); background
-/// and description claims have no level to compare.
-pub fn strongest(base: &ClaimBase, claims: &[ClaimIdx]) -> Option<Evidence> {
-    claims
-        .iter()
-        .map(|&c| base.claim(c).evidence)
-        .filter(|&e| e != Evidence::Background)
-        .min()
 }
 
 /// Terms of `kind` that share a claim with `term` (techniques of a mechanism, or

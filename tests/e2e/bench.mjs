@@ -181,7 +181,7 @@ async function filterLatency(root, words, { hash = 'view=studies', box = '.mx-st
   const sources = await page.locator('.mx-reviewed').textContent();
   await browser.close();
   await server.close();
-  return { samples: samples.warm, cold: samples.cold, studies: Number(studies), articles: Number(sources.match(/(\d+) sources/)?.[1]) };
+  return { samples: samples.warm, cold: samples.cold, studies: Number(studies), articles: Number(sources.match(/(\d+) web articles/)?.[1]) };
 }
 
 /**

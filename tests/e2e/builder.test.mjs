@@ -162,7 +162,7 @@ test('the builder passes axe and works by keyboard', async () => {
   // Choosing by keyboard: the view select, then Enter on Copy.
   await page.locator('#view').focus();
   await page.keyboard.press('ArrowDown');
-  await page.locator('#preview .mx-panel[data-view=mechanisms]').waitFor();
+  await page.locator('#preview .mx-panel[data-view=options]').waitFor();
   await page.locator('#copy').focus();
   await page.keyboard.press('Enter');
   await page.locator('#copy-status', { hasText: 'Copied' }).waitFor();

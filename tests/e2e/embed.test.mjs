@@ -191,7 +191,7 @@ test('attribute changes update a live instance; invalid ones warn once and show 
   const ours = warnings.filter((w) => w.startsWith('massage-explainer:'));
   assert.deepEqual(ours, [
     'massage-explainer: ignoring theme="blue" (expected one of light, dark, auto); using the defaults instead.',
-    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of answer, mechanisms, techniques, map, studies, sources, safety, search); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
+    'massage-explainer: ignoring view="<img src=x onerror=alert(1)>" (expected one of answer, options, mechanisms, techniques, map, studies, sources, safety, search); theme="blue" (expected one of light, dark, auto); using the defaults instead.',
   ]);
   await page.locator('#a [role=tab]', { hasText: 'Sources' }).click();
   assert.equal(await viewOf(page, 'a'), 'sources', 'still works');

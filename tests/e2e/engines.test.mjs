@@ -84,12 +84,14 @@ for (const name of ENGINES) {
     test(`${name}: the tabs follow the arrow keys, Home and End, and each view is in the URL`, async () => {
       await open('/');
       await page.eval(() => document.getElementById('mx-tab-answer').focus());
-      for (const [key, view] of [['ArrowRight', 'mechanisms'], ['ArrowRight', 'techniques'], ['End', 'safety'], ['ArrowRight', 'answer'], ['ArrowLeft', 'safety'], ['Home', 'answer']]) {
+      for (const [key, view] of [['ArrowRight', 'options'], ['ArrowRight', 'mechanisms'], ['End', 'safety'], ['ArrowRight', 'answer'], ['ArrowLeft', 'safety'], ['Home', 'answer']]) {
         await page.press(key);
         await page.waitFor((v) => document.activeElement?.id === `mx-tab-${v}`
           && document.querySelector(`[role=tabpanel][data-view=${v}]`) !== null
           && document.querySelector('[role=tab][aria-selected=true]')?.id === `mx-tab-${v}`, view);
       }
+      await page.press('ArrowRight');
+      await page.waitFor(() => location.hash === '#view=options');
       await page.press('ArrowRight');
       await page.waitFor(() => location.hash === '#view=mechanisms');
       // A card opens its detail; Back returns to the list.

@@ -104,7 +104,7 @@ test('an unknown frame parameter is named in one warning; the known ones still a
   await page.goto(`${app.origin}/frame.html?veiw=map&theme=dark`, { ready: false });
   await page.locator('massage-explainer .mx-panel[data-view=answer]').waitFor();
   assert.deepEqual(warnings.filter((w) => w.includes('massage-explainer')), [
-    'massage-explainer: ignoring unknown frame parameter `veiw` (known: view, state, theme, compact, region)',
+    'massage-explainer: ignoring unknown frame parameter `veiw` (known: view, state, theme, compact, region, duration)',
   ]);
   assert.equal(await page.locator('massage-explainer .mx-root').getAttribute('data-theme'), 'dark');
   assert.deepEqual(consoleErrors, []);

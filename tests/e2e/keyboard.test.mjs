@@ -79,6 +79,7 @@ test('tabs: arrow keys, Home and End move and select; Tab enters the panel and S
   await expectSelectedTab(page, 'answer', 'Short answer', 'third Tab');
 
   const steps = [
+    ['ArrowRight', 'options', 'Your options'],
     ['ArrowRight', 'mechanisms', 'How it helps'],
     ['ArrowRight', 'techniques', 'Techniques'],
     ['ArrowLeft', 'mechanisms', 'How it helps'],
@@ -86,6 +87,7 @@ test('tabs: arrow keys, Home and End move and select; Tab enters the panel and S
     ['ArrowRight', 'answer', 'Short answer'], // wraps to the first
     ['ArrowLeft', 'safety', 'Safety'], // wraps to the last
     ['Home', 'answer', 'Short answer'],
+    ['ArrowRight', 'options', 'Your options'],
     ['ArrowRight', 'mechanisms', 'How it helps'],
   ];
   for (const [key, view, label] of steps) {
@@ -151,10 +153,10 @@ test('the map: arrow keys move between cells, Enter opens the claims, a quote op
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
   await start(page);
   await pressUntil(page, 'Tab', '[role=tab]', 'Tab to the tabs');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await expectSelectedTab(page, 'map', 'Map', 'ArrowRight three times');
+  for (const [view, label] of [['options', 'Your options'], ['mechanisms', 'How it helps'], ['techniques', 'Techniques'], ['map', 'Map']]) {
+    await page.keyboard.press('ArrowRight');
+    await expectSelectedTab(page, view, label, `ArrowRight to ${label}`);
+  }
 
   await page.keyboard.press('Tab');
   await expectFocus(page, '.mx-map-scroll', 'Tab to the scrollable map');

@@ -13,6 +13,7 @@ use crate::app::context::use_ctx;
 use crate::app::route::View;
 use crate::app::state::Action;
 use crate::claimbase;
+use crate::claimbase::kinds::Certainty;
 use crate::claimbase::model::{ClaimIdx, Guideline, GuidelineIdx};
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +34,7 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
                 <BottomLinePanel />
                 <PrintButton />
             </section>
+            <OptionsInBrief />
             if let Some(claim) = props.claim {
                 <section class="mx-cited-claim" aria-labelledby={ctx.id("cited-claim")}>
                     <h3 id={ctx.id("cited-claim")}>{ "A claim this answer rests on" }</h3>
@@ -43,6 +45,26 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
             <Guidelines selected={props.guideline} />
             <EvidenceLegend open=true />
         </>
+    }
+}
+
+/// The decision, stated on the first screen, and the way to every option: the
+/// same for every reader (what the reader answered shapes the options view only).
+#[component]
+fn OptionsInBrief() -> Html {
+    let ctx = use_ctx();
+    let options = &claimbase::get().options;
+    let names: Vec<&str> = options.choices.iter().map(|c| c.name).collect();
+    html! {
+        <section class="mx-options-brief" aria-labelledby={ctx.id("options-brief")}>
+            <h3 id={ctx.id("options-brief")}>{ options.decision }</h3>
+            <p>
+                { format!("Massage is one of {} options that guidelines name. ", names.len()) }
+                { "See each side by side: what it involves, how much it may help, its harms, and what guidelines say." }
+            </p>
+            <p class="mx-options-names">{ names.join(" · ") }</p>
+            <button type="button" class="mx-button" onclick={ctx.send(Action::ShowView(View::Options))}>{ "Compare your options" }</button>
+        </section>
     }
 }
 
@@ -98,7 +120,9 @@ fn GuidelineCard(props: &GuidelineCardProps) -> Html {
                     <p class="mx-recommendation-meta">
                         <span class="mx-label">{ format!("Back pain: {}", populations(r)) }</span>
                         <span class={classes!("mx-rec", format!("mx-rec-{}", r.strength.slug()))}>{ r.strength.label() }</span>
-                        <span>{ r.certainty.label() }</span>
+                        if r.certainty != Certainty::Unstated {
+                            <span>{ r.certainty.label() }</span>
+                        }
                     </p>
                     <p>{ r.text }</p>
                     if let Some(wording) = r.wording {

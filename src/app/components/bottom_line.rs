@@ -36,13 +36,13 @@ pub fn BottomLinePanel() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct CiteLinkProps {
-    cite: Cite,
+pub struct CiteLinkProps {
+    pub cite: Cite,
 }
 
 /// A link to what a sentence rests on: a study card, a guideline, a claim.
 #[component]
-fn CiteLink(props: &CiteLinkProps) -> Html {
+pub fn CiteLink(props: &CiteLinkProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let name = explain::cite_name(base, props.cite);

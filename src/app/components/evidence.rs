@@ -20,6 +20,35 @@ pub fn EvidenceBadge(props: &EvidenceBadgeProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct EvidenceSpreadProps {
+    /// Each level with its number of claims (`explain::spread`).
+    pub spread: Vec<(Evidence, usize)>,
+}
+
+/// How the articles' claims about something are graded: every level with its
+/// count ("Contradicted 3 · Plausible, not tested 2"), never the kindest alone.
+#[component]
+pub fn EvidenceSpread(props: &EvidenceSpreadProps) -> Html {
+    if props.spread.is_empty() {
+        return html! {};
+    }
+    html! {
+        <span class="mx-spread">
+            <span class="mx-label">{ "The articles' claims: " }</span>
+            { for props.spread.iter().map(|&(level, n)| {
+                let class = classes!("mx-badge", format!("mx-badge-{}", level.slug()));
+                let claims = if n == 1 { "claim" } else { "claims" };
+                html! {
+                    <span {class} title={level.meaning()} aria-label={format!("{n} {claims}: {}", level.label())}>
+                        { format!("{} {n}", level.label()) }
+                    </span>
+                }
+            }) }
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct EvidenceLegendProps {
     /// Shown open (on the Short answer), or folded under its heading.
     #[prop_or_default]

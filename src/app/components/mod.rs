@@ -13,6 +13,7 @@ pub mod grid;
 pub mod highlight;
 pub mod map;
 pub mod notice;
+pub mod options;
 pub mod quote;
 pub mod report_card;
 pub mod safety;

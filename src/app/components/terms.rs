@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::claim::ClaimCard;
-use super::evidence::EvidenceBadge;
+use super::evidence::EvidenceSpread;
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use super::quote::Quote;
 use crate::app::context::use_ctx;
@@ -27,6 +27,12 @@ fn articles(n: usize) -> String {
         1 => "1 article".to_string(),
         n => format!("{n} articles"),
     }
+}
+
+/// "1 article says so", "3 articles say so".
+fn says_so(n: usize) -> String {
+    let verb = if n == 1 { "says" } else { "say" };
+    format!("{} {verb} so", articles(n))
 }
 
 /// Mechanisms or techniques: cards, or one term's detail.
@@ -90,10 +96,8 @@ fn TermCard(props: &TermProps) -> Html {
             </h3>
             <p class="mx-card-summary">{ term.summary }</p>
             <p class="mx-card-meta">
-                if let Some(level) = explain::strongest(base, &facts.claims) {
-                    <EvidenceBadge {level} />
-                }
-                <span>{ format!("{} say so", articles(facts.sources)) }</span>
+                <EvidenceSpread spread={explain::evidence_profile(base, &facts.claims)} />
+                <span>{ says_so(facts.sources) }</span>
             </p>
             if !linked.is_empty() {
                 <p class="mx-card-linked">
@@ -129,9 +133,7 @@ fn TermDetail(props: &TermProps) -> Html {
             <p class="mx-detail-summary">{ term.summary }</p>
             <p class="mx-detail-meta">
                 { format!("{} make {count} about this. ", articles(facts.sources)) }
-                { for explain::evidence_profile(base, claims).into_iter().map(|(level, n)| html! {
-                    <span class="mx-profile"><EvidenceBadge {level} />{ format!(" × {n}") }</span>
-                }) }
+                <EvidenceSpread spread={explain::evidence_profile(base, claims)} />
             </p>
             <h3>{ "What the articles say" }</h3>
             if claims.is_empty() {

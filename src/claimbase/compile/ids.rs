@@ -26,6 +26,8 @@ pub enum IdKind {
     Safety,
     Region,
     Guideline,
+    /// An option of the options grid.
+    CareOption,
     /// A sentence of the bottom line.
     Point,
     Criterion,
@@ -47,6 +49,7 @@ impl IdKind {
             IdKind::Safety => "a safety item",
             IdKind::Region => "a region",
             IdKind::Guideline => "a guideline",
+            IdKind::CareOption => "an option",
             IdKind::Point => "a bottom-line sentence",
             IdKind::Criterion => "a report-card criterion",
         }
@@ -149,6 +152,9 @@ impl Ids {
             .iter()
             .map(|g| (&g.id, IdKind::Guideline));
         ids.define_all(seeds.guidelines.file, errors, guidelines);
+        let options = seeds.options.seed.option.iter();
+        let options = options.map(|o| (&o.id, IdKind::CareOption));
+        ids.define_all(seeds.options.file, errors, options);
         let points = seeds
             .bottom_line
             .seed
@@ -273,6 +279,21 @@ impl Ids {
             Some(IdKind::Study) => Some(Cite::Study(StudyIdx(position))),
             Some(IdKind::Guideline) => Some(Cite::Guideline(GuidelineIdx(position))),
             _ => Some(Cite::Claim(ClaimIdx(position))),
+        }
+    }
+
+    pub fn guideline(&self, check: &mut Check, id: &Id) -> Option<GuidelineIdx> {
+        self.resolve(check, id, |k| k == IdKind::Guideline, "guideline")
+            .map(GuidelineIdx)
+    }
+
+    /// What an option's fact may cite: a study or a guideline.
+    pub fn evidence(&self, check: &mut Check, id: &Id) -> Option<Cite> {
+        let accept = |k| matches!(k, IdKind::Study | IdKind::Guideline);
+        let position = self.resolve(check, id, accept, "study or guideline")?;
+        match self.defined.get(id.get_ref()).map(|d| d.kind) {
+            Some(IdKind::Study) => Some(Cite::Study(StudyIdx(position))),
+            _ => Some(Cite::Guideline(GuidelineIdx(position))),
         }
     }
 

@@ -150,6 +150,7 @@ toml_files! {
     studies: "studies.toml" => seed::Studies,
     safety: "safety.toml" => seed::Safety,
     guidelines: "guidelines.toml" => seed::Guidelines,
+    options: "options.toml" => seed::Options,
     bottom_line: "bottom-line.toml" => seed::BottomLine,
     report_cards: "report-cards.toml" => seed::ReportCards,
 }

@@ -88,6 +88,7 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     let safety = check::safety::check(&seeds.safety, &ctx, &mut errors);
     let regions = check::safety::regions(&seeds.safety, &mut errors);
     let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
+    let options = check::options::check(&seeds.options, &ctx, &mut errors);
     let bottom_line = check::bottom_line::check(&seeds.bottom_line, &ctx, &mut errors);
     let criteria = check::report_cards::criteria(&seeds.report_cards, &mut errors);
     let report_cards =
@@ -119,6 +120,7 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         regions: leak(regions),
         criteria: leak(criteria),
         report_cards: leak(report_cards),
+        options,
         unreviewed: leak(unreviewed),
     };
     let notes = BuildNotes {

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::claimbase::kinds::{
-    Certainty, ClaimKind, Computed, Design, Evidence, Population, Question, SafetyKind, Status,
-    Strength, TermKind, Tier, Verdict,
+    Certainty, ClaimKind, Computed, Design, Evidence, PainDuration, Population, Question,
+    SafetyKind, Status, Strength, TermKind, Tier, Verdict,
 };
 
 pub type Id = Spanned<String>;
@@ -242,6 +242,7 @@ pub struct Guidelines {
 pub struct GuidelineSeed {
     pub id: Id,
     pub name: String,
+    pub short: String,
     pub issuer: String,
     pub title: String,
     pub citation: String,
@@ -265,6 +266,64 @@ pub struct RecommendationSeed {
     pub certainty: Certainty,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// `options.toml`: the options grid. Every field of an option is required, so
+/// an option with one missing fails to parse, at its line: equal detail.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    pub decision: Spanned<String>,
+    pub guidelines: Vec<Id>,
+    /// What a course of massage involves: facts, each with its records.
+    pub course: Vec<Spanned<FactSeed>>,
+    #[serde(default)]
+    pub option: Vec<OptionSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionSeed {
+    pub id: Id,
+    pub name: String,
+    pub what: String,
+    pub given_by: Spanned<FactSeed>,
+    pub sessions: Spanned<FactSeed>,
+    pub by_yourself: Spanned<FactSeed>,
+    pub cost: Spanned<FactSeed>,
+    pub pain: Vec<OutlookSeed>,
+}
+
+/// An option for one pain duration.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlookSeed {
+    pub duration: Spanned<PainDuration>,
+    pub helps: Spanned<FactSeed>,
+    pub lasts: Spanned<FactSeed>,
+    pub harms: Spanned<FactSeed>,
+    pub guideline: Vec<GuidelineSaysSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineSaysSeed {
+    pub guideline: Id,
+    pub says: Spanned<FactSeed>,
+}
+
+/// A cell of the grid: `{ text, cites }` when known, `{ unknown = "why" }` when not.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSeed {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub unknown: Option<String>,
+    #[serde(default)]
+    pub cites: Vec<Id>,
+    #[serde(default)]
+    pub certainty: Option<Certainty>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -21,6 +21,7 @@ fn guideline(check: &mut Check, g: &GuidelineSeed) -> Guideline {
     let id = g.id.get_ref();
     for (field, value) in [
         ("name", &g.name),
+        ("short", &g.short),
         ("issuer", &g.issuer),
         ("title", &g.title),
         ("citation", &g.citation),
@@ -38,6 +39,7 @@ fn guideline(check: &mut Check, g: &GuidelineSeed) -> Guideline {
     Guideline {
         id: leak_str(id.as_str()),
         name: leak_str(g.name.as_str()),
+        short: leak_str(g.short.as_str()),
         issuer: leak_str(g.issuer.as_str()),
         title: leak_str(g.title.as_str()),
         citation: leak_str(g.citation.as_str()),

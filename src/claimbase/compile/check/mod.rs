@@ -7,6 +7,7 @@ pub mod bottom_line;
 pub mod claims;
 pub mod guidelines;
 pub mod meta;
+pub mod options;
 pub mod quotes;
 pub mod report_cards;
 pub mod safety;

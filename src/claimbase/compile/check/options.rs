@@ -1,0 +1,212 @@
+//! The options grid (`options.toml`): every option in equal detail. Parsing
+//! already requires every field; this check requires each field to be known
+//! (with the records it rests on whenever it gives a figure) or explicitly
+//! unknown with a reason, one outlook per pain duration, and one statement per
+//! guideline column, in order.
+
+use toml::Spanned;
+
+use super::{leak, leak_str, Check, Context};
+use crate::claimbase::compile::load::Parsed;
+use crate::claimbase::compile::seed::{FactSeed, OptionSeed, Options as OptionsSeed, OutlookSeed};
+use crate::claimbase::compile::SeedError;
+use crate::claimbase::kinds::PainDuration;
+use crate::claimbase::model::{CareOption, Fact, GuidelineIdx, Options, Outlook};
+
+pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<SeedError>) -> Options {
+    let mut check = Check::new(options.file, errors);
+    let seed = &options.seed;
+    let decision = &seed.decision;
+    if decision.get_ref().trim().is_empty() {
+        check.at(
+            decision.span().start,
+            "`decision` must say the reader's decision",
+        );
+    }
+    let columns: Vec<GuidelineIdx> = seed
+        .guidelines
+        .iter()
+        .filter_map(|g| ctx.ids.guideline(&mut check, g))
+        .collect();
+    if seed.option.is_empty() {
+        check.at(
+            decision.span().start,
+            "the options grid needs at least one [[option]]",
+        );
+    }
+    let choices = seed
+        .option
+        .iter()
+        .map(|o| option(&mut check, ctx, &seed.guidelines, o))
+        .collect();
+    if seed.course.is_empty() {
+        check.at(
+            decision.span().start,
+            "the options grid needs `course`: what a course of massage involves",
+        );
+    }
+    let course = seed
+        .course
+        .iter()
+        .map(|point| {
+            if point.get_ref().unknown.is_some() {
+                check.at(
+                    point.span().start,
+                    "a `course` point says what is known; leave out what is not",
+                );
+            }
+            fact(&mut check, ctx, "course", point)
+        })
+        .collect();
+    Options {
+        decision: leak_str(decision.get_ref().as_str()),
+        guidelines: leak(columns),
+        choices: leak(choices),
+        course: leak(course),
+    }
+}
+
+fn option(
+    check: &mut Check,
+    ctx: &Context,
+    columns: &[Spanned<String>],
+    o: &OptionSeed,
+) -> CareOption {
+    check.non_empty(&o.id, "name", &o.name);
+    check.non_empty(&o.id, "what", &o.what);
+    let mut outlooks = Vec::new();
+    for duration in PainDuration::ALL {
+        let mut matching = o.pain.iter().filter(|p| *p.duration.get_ref() == *duration);
+        match (matching.next(), matching.next()) {
+            (Some(p), None) => outlooks.push(outlook(check, ctx, columns, p)),
+            (None, _) => check.require(false, &o.id, || {
+                format!(
+                    "option `{}` needs a [[option.pain]] with duration = \"{}\": every option covers recent and long-lasting pain",
+                    o.id.get_ref(),
+                    duration.slug()
+                )
+            }),
+            (Some(_), Some(second)) => check.at(
+                second.duration.span().start,
+                format!("option `{}` has two outlooks for duration \"{}\"", o.id.get_ref(), duration.slug()),
+            ),
+        }
+    }
+    CareOption {
+        id: leak_str(o.id.get_ref().as_str()),
+        name: leak_str(o.name.as_str()),
+        what: leak_str(o.what.as_str()),
+        given_by: fact(check, ctx, "given_by", &o.given_by),
+        sessions: fact(check, ctx, "sessions", &o.sessions),
+        by_yourself: fact(check, ctx, "by_yourself", &o.by_yourself),
+        cost: fact(check, ctx, "cost", &o.cost),
+        outlooks: leak(outlooks),
+    }
+}
+
+fn outlook(
+    check: &mut Check,
+    ctx: &Context,
+    columns: &[Spanned<String>],
+    p: &OutlookSeed,
+) -> Outlook {
+    let named: Vec<&str> = p
+        .guideline
+        .iter()
+        .map(|g| g.guideline.get_ref().as_str())
+        .collect();
+    let wanted: Vec<&str> = columns.iter().map(|c| c.get_ref().as_str()).collect();
+    if named != wanted {
+        check.at(
+            p.duration.span().start,
+            format!(
+                "this outlook's [[option.pain.guideline]] entries are [{}]; the grid's `guidelines` need exactly [{}], in that order",
+                named.join(", "),
+                wanted.join(", ")
+            ),
+        );
+    }
+    let helps = p.helps.get_ref();
+    if helps.unknown.is_some() && helps.certainty.is_some() {
+        check.at(
+            p.helps.span().start,
+            "`helps` is unknown, so it cannot have a `certainty`",
+        );
+    }
+    Outlook {
+        duration: *p.duration.get_ref(),
+        helps: fact(check, ctx, "helps", &p.helps),
+        certainty: helps.certainty,
+        lasts: fact(check, ctx, "lasts", &p.lasts),
+        harms: fact(check, ctx, "harms", &p.harms),
+        guidelines: leak(
+            p.guideline
+                .iter()
+                .map(|g| fact(check, ctx, "says", &g.says))
+                .collect(),
+        ),
+    }
+}
+
+/// A cell: known with its records, or unknown with a reason; never both, never
+/// neither, and never a figure without a record behind it.
+fn fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
+    let at = seed.span().start;
+    let f = seed.get_ref();
+    let cites = leak(
+        f.cites
+            .iter()
+            .filter_map(|c| ctx.ids.evidence(check, c))
+            .collect(),
+    );
+    match (&f.text, &f.unknown) {
+        (Some(text), None) if !text.trim().is_empty() => {
+            if text.chars().any(|c| c.is_ascii_digit()) && f.cites.is_empty() {
+                check.at(
+                    at,
+                    format!("`{field}` gives a figure but cites nothing: add `cites` with the studies or guidelines it comes from"),
+                );
+            }
+            Fact {
+                known: true,
+                text: leak_str(text.as_str()),
+                cites,
+            }
+        }
+        (None, Some(why)) if !why.trim().is_empty() => {
+            if !f.cites.is_empty() || f.certainty.is_some() {
+                check.at(
+                    at,
+                    format!("`{field}` is unknown: it takes only the reason (`unknown = \"...\"`)"),
+                );
+            }
+            Fact {
+                known: false,
+                text: leak_str(why.as_str()),
+                cites,
+            }
+        }
+        (Some(_), Some(_)) => {
+            check.at(
+                at,
+                format!("`{field}` has both `text` and `unknown`: it is one or the other"),
+            );
+            Fact {
+                known: false,
+                text: "",
+                cites,
+            }
+        }
+        _ => {
+            check.at(
+                at,
+                format!("`{field}` is empty: give `text` (with `cites` for any figure) or `unknown = \"why\"`"),
+            );
+            Fact {
+                known: false,
+                text: "",
+                cites,
+            }
+        }
+    }
+}
