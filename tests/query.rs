@@ -129,7 +129,7 @@ fn facets_filter_within_or_and_across_and() {
         .iter()
         .filter(|s| s.design == Design::Review)
         .count();
-    assert_eq!(reviews, 4);
+    assert_eq!(reviews, 5);
     assert_eq!(rct_or_review.studies.len(), 5 + reviews);
     let rct_and_acupuncture = run(
         base,
@@ -370,7 +370,7 @@ fn unverified_studies_are_not_exported() {
         .filter(|s| s.status != Status::Unverified)
         .count();
     assert_eq!(citable.len(), published);
-    assert_eq!(published, 37);
+    assert_eq!(published, 38);
     assert_eq!(cite::ris(&all).matches("TY  - JOUR").count(), published);
     assert_eq!(cite::csl_json(&all).matches("\"type\"").count(), published);
     // A publication whose year was not checked is cited without one.
