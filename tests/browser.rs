@@ -15,13 +15,19 @@ fn document() -> web_sys::Document {
 }
 
 /// Mounts an app in a fresh container attached to the page.
-async fn mount(use_hash: bool) -> Element {
+/// A fresh div attached to the page.
+fn attached_div() -> Element {
     let div = document().create_element("div").expect("a div");
     document()
         .body()
         .expect("a body")
         .append_child(&div)
         .expect("attached");
+    div
+}
+
+async fn mount(use_hash: bool) -> Element {
+    let div = attached_div();
     let props = AppProps {
         instance: "t".into(),
         use_hash,
@@ -591,6 +597,41 @@ mod embedded {
         host.remove();
     }
 
+    /// The host's `duration` presets the options view's question, and a new
+    /// value applies to the live instance.
+    #[wasm_bindgen_test]
+    async fn the_duration_option_presets_the_options_and_follows_updates() {
+        let (host, root) = shadow_root_div();
+        let durations = |root: &Element| -> Vec<String> {
+            all(root, ".mx-outlook")
+                .iter()
+                .filter_map(|o| o.get_attribute("data-duration"))
+                .collect()
+        };
+        let mut widget = embed::mount(
+            root.clone(),
+            options(&[("view", "options".into()), ("duration", "recent".into())]),
+        );
+        yew::scheduler::flush().await;
+        let shown = durations(&root);
+        assert!(
+            !shown.is_empty() && shown.iter().all(|d| d == "recent"),
+            "{shown:?}"
+        );
+        widget.update(options(&[
+            ("view", "options".into()),
+            ("duration", "long-lasting".into()),
+        ]));
+        yew::scheduler::flush().await;
+        let shown = durations(&root);
+        assert!(
+            !shown.is_empty() && shown.iter().all(|d| d == "long-lasting"),
+            "{shown:?}"
+        );
+        widget.destroy();
+        host.remove();
+    }
+
     #[wasm_bindgen_test]
     async fn the_region_option_puts_its_emergency_numbers_in_and_nothing_hides_them() {
         let (host, root) = shadow_root_div();
@@ -706,12 +747,7 @@ mod shared_state {
     }
 
     fn start(store: &Dispatch, goes_to: View) -> Element {
-        let div = document().create_element("div").expect("a div");
-        document()
-            .body()
-            .expect("a body")
-            .append_child(&div)
-            .expect("attached");
+        let div = attached_div();
         let props = IslandProps {
             store: store.clone(),
             goes_to,

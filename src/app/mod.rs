@@ -229,17 +229,12 @@ fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
     });
     let dispatch = (*dispatch).clone();
     let state = use_store(&dispatch);
-    {
-        // A new start screen (the host changed an attribute) is shown at once; the
-        // first one is already in the state.
-        let dispatch = dispatch.clone();
-        let mounted = use_mut_ref(|| false);
-        use_effect_with(props.start.clone(), move |start| {
-            if mounted.replace(true) {
-                dispatch.dispatch(state::Action::Restore(Box::new(start.clone())))
-            }
-        });
-    }
+    // A new start screen or pain duration (the host changed an attribute) is
+    // applied at once; the first ones are already in the state.
+    use_dispatch_on_change(&dispatch, props.start.clone(), |start| {
+        state::Action::Restore(Box::new(start))
+    });
+    use_dispatch_on_change(&dispatch, props.duration, state::Action::AnswerDuration);
     hooks::use_hash_sync(
         dispatch.clone(),
         state.clone(),
@@ -258,6 +253,22 @@ fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
         });
     }
     (dispatch, state)
+}
+
+/// Dispatches `action(value)` whenever `value` changes after the first render.
+#[hook]
+fn use_dispatch_on_change<T: PartialEq + Clone + 'static>(
+    dispatch: &Dispatch,
+    value: T,
+    action: fn(T) -> state::Action,
+) {
+    let dispatch = dispatch.clone();
+    let mounted = use_mut_ref(|| false);
+    use_effect_with(value, move |value| {
+        if mounted.replace(true) {
+            dispatch.dispatch(action(value.clone()))
+        }
+    });
 }
 
 /// The view's panel content: each screen's own selection to its component.
