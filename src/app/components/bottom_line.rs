@@ -23,10 +23,7 @@ pub fn BottomLinePanel() -> Html {
                         <dt>{ point.question.label() }</dt>
                         <dd>
                             { point.text }
-                            <span class="mx-cites">
-                                <span class="mx-visually-hidden">{ "Evidence: " }</span>
-                                { for point.cites.iter().map(|&cite| html! { <CiteLink {cite} /> }) }
-                            </span>
+                            <Cites cites={point.cites} />
                         </dd>
                     </div>
                 }) }
@@ -36,13 +33,32 @@ pub fn BottomLinePanel() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct CiteLinkProps {
-    pub cite: Cite,
+pub struct CitesProps {
+    pub cites: &'static [Cite],
+}
+
+/// The links to what a text rests on, after it; nothing when it cites nothing.
+#[component]
+pub fn Cites(props: &CitesProps) -> Html {
+    if props.cites.is_empty() {
+        return html! {};
+    }
+    html! {
+        <span class="mx-cites">
+            <span class="mx-visually-hidden">{ "Evidence: " }</span>
+            { for props.cites.iter().map(|&cite| html! { <CiteLink {cite} /> }) }
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CiteLinkProps {
+    cite: Cite,
 }
 
 /// A link to what a sentence rests on: a study card, a guideline, a claim.
 #[component]
-pub fn CiteLink(props: &CiteLinkProps) -> Html {
+fn CiteLink(props: &CiteLinkProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     let name = explain::cite_name(base, props.cite);

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::bottom_line::CiteLink;
+use super::bottom_line::Cites;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -56,10 +56,7 @@ fn MassageCourse() -> Html {
                 { for base.options.course.iter().map(|&fact| html! {
                     <li>
                         { fact.text }
-                        <span class="mx-cites">
-                            <span class="mx-visually-hidden">{ "Evidence: " }</span>
-                            { for fact.cites.iter().map(|&cite| html! { <CiteLink {cite} /> }) }
-                        </span>
+                        <Cites cites={fact.cites} />
                     </li>
                 }) }
             </ul>
@@ -200,12 +197,7 @@ fn FactRow(props: &FactRowProps) -> Html {
             if fact.known {
                 <dd>
                     { fact.text }
-                    if !fact.cites.is_empty() {
-                        <span class="mx-cites">
-                            <span class="mx-visually-hidden">{ "Evidence: " }</span>
-                            { for fact.cites.iter().map(|&cite| html! { <CiteLink {cite} /> }) }
-                        </span>
-                    }
+                    <Cites cites={fact.cites} />
                 </dd>
             } else {
                 <dd class="mx-unknown"><strong>{ "Not known. " }</strong>{ fact.text }</dd>
