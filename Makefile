@@ -37,15 +37,17 @@ draft:
 # The benchmarks (README, "Benchmarks"): size of what the page loads and what each
 # crate adds, first render over 20 cold loads, Lighthouse, study search latency on
 # the seeds and on 10,000 generated studies, search everything on the seeds plus
-# 1,000 generated articles, claim base build time. Writes tests/e2e/bench-report.md.
+# 1,000 generated articles, claim base build time, the reading level of what readers
+# see (tests/readability.rs). Writes tests/e2e/bench-report.md.
 bench: setup
 	@command -v twiggy >/dev/null || { echo "installing twiggy (wasm size profiler)"; cargo install twiggy --version 0.8.0 --locked; }
 	trunk build --release
 	@mkdir -p target/bench
 	twiggy top -n 1000000 --format json target/wasm32-unknown-unknown/release/massage_explainer.wasm > target/bench/twiggy.json
 	cargo run --quiet --locked --release --bin claimbase-bench | tee target/bench/claimbase.txt
+	cargo test --quiet --locked --test readability -- --nocapture --test-threads=1 | grep 'Flesch-Kincaid' | tee target/bench/readability.txt
 	$(MAKE) --no-print-directory bench-site
-	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt target/bench-articles-site
+	node tests/e2e/bench.mjs dist target/bench-site target/bench/twiggy.json target/bench/claimbase.txt target/bench-articles-site target/bench/readability.txt
 
 # Before and after a change, side by side in one run: `make bench-compare
 # BASE=<git revision> [AFTER=<git revision>, HEAD by default]` exports both

@@ -3,7 +3,7 @@
 // tests/e2e/bench-report.md (the README quotes it). Not a test: nothing here
 // fails the build; the report says pass or fail per budget.
 //
-//   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt> <1,000-article site dist>
+//   node bench.mjs <dist> <10k-site dist> <twiggy json or -> <claim base build txt> <1,000-article site dist> [<reading level txt>]
 //   node bench.mjs --compare <label> <before tree> <after tree>
 //
 // `--compare` (`make bench-compare BASE=rev`): before and after a change, side by
@@ -18,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { serve, launch, openPage } from './support.mjs';
 import { sizes } from '../../www/build/sizes.mjs';
 
-const [dist, bigDist, twiggyJson, claimbaseTxt, articlesDist] = process.argv.slice(2).map((p) => p && resolve(p));
+const [dist, bigDist, twiggyJson, claimbaseTxt, articlesDist, readabilityTxt] = process.argv.slice(2).map((p) => p && resolve(p));
 const execFileAsync = promisify(execFile);
 const REPORT = resolve(import.meta.dirname, 'bench-report.md');
 const BUDGET = {
@@ -392,6 +392,17 @@ if (claimbaseTxt) {
   out('```');
   out((await readFile(claimbaseTxt, 'utf8')).trimEnd());
   out('```');
+  out();
+}
+
+if (readabilityTxt) {
+  out('## Reading level of what readers see (Flesch-Kincaid grade, tests/readability.rs)');
+  out('| text | grade | at most |');
+  out('|---|---:|---:|');
+  for (const line of (await readFile(readabilityTxt, 'utf8')).trim().split('\n')) {
+    const m = line.match(/^\.*(.+): Flesch-Kincaid grade ([\d.-]+) \(at most ([\d.]+)\)/);
+    if (m) out(`| ${m[1]} | ${m[2]} | ${m[3]} |`);
+  }
   out();
 }
 
