@@ -8,10 +8,23 @@ use massage_explainer::claimbase::kinds::{
     Certainty, Design, Evidence, Population, Status, Tier, Verdict,
 };
 use massage_explainer::claimbase::model::Cite;
+use massage_explainer::query::studies;
 
 const ARTICLE: &str = "A small article\n\nMassage can help to relax the muscles\u{a0} in the back. It\u{2019}s said to improve circulation \u{2014} a lot.\n\nSource: https://example.org/a\n";
 
-const META: &str = "title = \"Test\"\nreviewed = \"2026-11-22\"\nwritten_by = \"The editors\"\nindependence = \"Hosts cannot edit it.\"\n";
+const META: &str = r#"title = "Test"
+reviewed = "2026-11-22"
+written_by = "The editors"
+independence = "Hosts cannot edit it."
+
+[about]
+published = "2026-12-03"
+next_review = "2027-06-03"
+method = "We write it from the research."
+funding = "No one pays for it."
+updates = "We check it every 6 months."
+searched = [{ text = "The trial ran in 2010.", cites = ["trial-x"] }]
+"#;
 
 const ONTOLOGY: &str = r#"
 [[mechanism]]
@@ -104,6 +117,13 @@ tier = "same-day"
 text = "Back pain with fever needs a doctor."
 basis = "Public health guidance"
 
+[[safety]]
+id = "red-flag-lasting"
+kind = "red-flag"
+tier = "routine"
+text = "Back pain that is not better after a few weeks needs a doctor."
+basis = "Public health guidance"
+
 [[region]]
 id = "uk"
 name = "United Kingdom"
@@ -130,6 +150,7 @@ url = "https://example.org/g"
 
 const OPTIONS: &str = r#"
 decision = "Should I try massage?"
+not_improving = "red-flag-lasting"
 guidelines = ["g-x"]
 course = [{ text = "The trial gave 10 weekly sessions.", cites = ["trial-x"] }]
 
@@ -157,6 +178,11 @@ cost = { text = "Ask the price." }
     [[option.pain.guideline]]
     guideline = "g-x"
     says = { text = "May be offered.", cites = ["g-x"] }
+
+[[matter]]
+id = "hands-on"
+label = "Care from someone's hands"
+fits = ["massage"]
 "#;
 
 const BOTTOM_LINE: &str = r#"
@@ -723,7 +749,7 @@ fn a_region_needs_numbers_to_dial() {
     });
     assert_one_error(
         &errors,
-        "seeds/safety.toml:10:",
+        "seeds/safety.toml:17:",
         "`emergency` must be a number to dial",
     );
 }
@@ -925,7 +951,7 @@ fn a_new_article_reporting_a_trial_gives_an_unreviewed_study_with_its_details() 
         .passage_text(&review.mentions[0])
         .starts_with("A: A review of studies"));
     // The searchable study index has them too.
-    assert!(base.study_index.words.contains(&"manual"));
+    assert!(studies::study_index(base).words.contains(&"manual"));
 }
 
 #[test]
@@ -1147,7 +1173,7 @@ fn an_option_missing_a_field_of_the_grid_fails_at_its_line() {
             "",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:22:", "missing field `lasts`");
+    assert_one_error(&errors, "seeds/options.toml:23:", "missing field `lasts`");
 }
 
 #[test]
@@ -1162,7 +1188,7 @@ fn an_option_without_a_pain_duration_fails() {
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("seeds/options.toml:7:") && e.contains("duration = \"recent\"")),
+            .any(|e| e.starts_with("seeds/options.toml:8:") && e.contains("duration = \"recent\"")),
         "{errors:#?}"
     );
 }
@@ -1178,7 +1204,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
     });
     assert_one_error(
         &errors,
-        "seeds/options.toml:13:",
+        "seeds/options.toml:14:",
         "gives a figure but cites nothing",
     );
     let errors = errors_with(|f| {
@@ -1188,7 +1214,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
             "cost = {}",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:13:", "`cost` is empty");
+    assert_one_error(&errors, "seeds/options.toml:14:", "`cost` is empty");
     let errors = errors_with(|f| {
         replace(
             &mut f.options,
@@ -1196,7 +1222,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
             "by_yourself = { unknown = \"x\", cites = [\"trial-x\"] }",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:12:", "takes only the reason");
+    assert_one_error(&errors, "seeds/options.toml:13:", "takes only the reason");
 }
 
 #[test]
@@ -1208,7 +1234,7 @@ fn a_grid_guideline_column_out_of_place_or_an_unknown_cite_fails() {
             "guideline = \"trial-x\"\n    says = { text = \"May",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:23:", "need exactly [g-x]");
+    assert_one_error(&errors, "seeds/options.toml:24:", "need exactly [g-x]");
     let errors = errors_with(|f| {
         replace(
             &mut f.options,
@@ -1220,5 +1246,73 @@ fn a_grid_guideline_column_out_of_place_or_an_unknown_cite_fails() {
         &errors,
         "seeds/options.toml:",
         "unknown study or guideline `nowhere`",
+    );
+}
+
+#[test]
+fn what_matters_marks_the_options_it_names_and_fails_on_an_unknown_one() {
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let matters = compiled.base.options.matters;
+    assert_eq!(matters.len(), 1);
+    assert_eq!(matters[0].label, "Care from someone's hands");
+    assert_eq!(
+        matters[0]
+            .fits
+            .iter()
+            .map(|o| o.index())
+            .collect::<Vec<_>>(),
+        [0]
+    );
+    let errors =
+        errors_with(|f| replace(&mut f.options, "fits = [\"massage\"]", "fits = [\"reiki\"]"));
+    assert_one_error(&errors, "seeds/options.toml:35:", "unknown option `reiki`");
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "fits = [\"massage\"]",
+            "fits = [\"trial-x\"]",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/options.toml:35:",
+        "`trial-x` is a study, not an option",
+    );
+    let errors = errors_with(|f| replace(&mut f.options, "fits = [\"massage\"]", "fits = []"));
+    assert_one_error(&errors, "seeds/options.toml:33:", "fits no option");
+}
+
+#[test]
+fn who_stands_behind_it_needs_dates_in_order_and_cited_figures() {
+    let compiled = compile::compile(&files()).unwrap_or_else(|e| panic!("{e:?}"));
+    let about = &compiled.base.about;
+    assert_eq!(
+        (about.published, about.next_review),
+        ("2026-12-03", "2027-06-03")
+    );
+    assert_eq!(about.searched.len(), 1);
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.meta,
+            "next_review = \"2027-06-03\"",
+            "next_review = \"2026-01-01\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/claimbase.toml:8:",
+        "must come after `about.published`",
+    );
+    let errors = errors_with(|f| replace(&mut f.meta, ", cites = [\"trial-x\"]", ""));
+    assert_one_error(
+        &errors,
+        "seeds/claimbase.toml:12:",
+        "gives a figure but cites nothing",
+    );
+    let errors = errors_with(|f| replace(&mut f.meta, "funding = \"No one pays for it.\"\n", ""));
+    assert_one_error(
+        &errors,
+        "seeds/claimbase.toml:6:",
+        "missing field `funding`",
     );
 }

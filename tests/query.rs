@@ -6,13 +6,13 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-use massage_explainer::claimbase::compile::{self, index, synthetic};
+use massage_explainer::claimbase::compile::{self, synthetic};
 use massage_explainer::claimbase::kinds::{Design, Status};
 use massage_explainer::claimbase::model::{ClaimBase, Publication, Study, StudyIdx};
 use massage_explainer::claimbase::{self as bundled, fold};
 use massage_explainer::query::cite;
 use massage_explainer::query::studies::{
-    best_relaxation, run, search, Facet, Relaxation, Sort, StudyQuery, Value,
+    self as studies, best_relaxation, run, search, Facet, Relaxation, Sort, StudyQuery, Value,
 };
 use proptest::prelude::*;
 
@@ -51,7 +51,7 @@ fn ids(base: &ClaimBase, studies: &[StudyIdx]) -> Vec<&'static str> {
 
 /// The folded words of a study's searchable text, straight from the text.
 fn study_words(base: &ClaimBase, study: &Study) -> Vec<String> {
-    index::study_fields(base.sources, study)
+    studies::study_fields(base.sources, study)
         .flat_map(|(_, t)| fold::words(t))
         .map(|w| w.folded)
         .collect()
@@ -902,5 +902,14 @@ mod everything {
         let starts = format!("{}. One two circulation three", "x".repeat(10));
         let (start, end, ..) = snippet(&starts, &words, 200);
         assert_eq!(&starts[start..end], "One two circulation three");
+    }
+}
+
+#[test]
+fn every_bundled_study_has_a_name_to_cite_it_by() {
+    let base = bundled::get();
+    for study in base.studies {
+        let name = massage_explainer::query::explain::study_name(study);
+        assert!(!name.trim().is_empty(), "{} has no name", study.id);
     }
 }

@@ -129,7 +129,18 @@ fn the_options_read_at_grade_8_or_below() {
             texts.extend(outlook.guidelines.iter().map(|f| f.text));
         }
     }
+    for matter in options.matters {
+        texts.push(matter.label);
+    }
     check("Your options", &texts, 8.0);
+}
+
+#[test]
+fn who_stands_behind_it_reads_at_grade_8_or_below() {
+    let about = &claimbase::get().about;
+    let mut texts = vec![about.method, about.funding, about.updates];
+    texts.extend(about.searched.iter().map(|f| f.text));
+    check("Who stands behind it", &texts, 8.0);
 }
 
 #[test]

@@ -28,6 +28,7 @@ use yew::prelude::*;
 use crate::claimbase;
 use crate::claimbase::kinds::{PainDuration, TermKind};
 use crate::claimbase::model::RegionIdx;
+use components::about::AboutGuide;
 use components::answer::AnswerView;
 use components::bottom_line::BottomLineSummary;
 use components::find::{use_slash_to_find, FindBox, FindView};
@@ -125,6 +126,16 @@ pub fn embed_props(region: Option<RegionIdx>) -> ExplainerProps {
     })
 }
 
+/// "Version 0.1.0, published 3 December 2026.": which text a reader has, on
+/// screen and on paper.
+pub(crate) fn edition() -> String {
+    let published = long_date(claimbase::get().about.published);
+    format!(
+        "Version {}, published {published}.",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// "22 November 2026" from "2026-11-22".
 pub(crate) fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -209,7 +220,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <div class="mx-cta"><slot name="cta" /></div>
                 }
                 if *sheet {
-                    <TakeHomeSheet />
+                    <TakeHomeSheet reader={state.reader} />
                 }
                 <Footer />
             </div>
@@ -282,7 +293,7 @@ fn panel(route: &Route, reader: &Reader) -> Html {
             };
             html! { <AnswerView {claim} {guideline} /> }
         }
-        Screen::Options => html! { <OptionsView duration={reader.duration} /> },
+        Screen::Options => html! { <OptionsView reader={*reader} /> },
         Screen::Mechanisms(term) => {
             html! { <TermsView kind={TermKind::Mechanism} selected={*term} /> }
         }
@@ -355,7 +366,8 @@ fn Footer() -> Html {
                 { "Quoted from: " }{ sources.join("; ") }
                 { ". Quotations are the articles' words; summaries and evidence ratings are ours." }
             </p>
-            <p>{ format!("Written by: {}. Evidence reviewed {}. {}", base.written_by, long_date(base.reviewed), base.independence) }</p>
+            <p>{ format!("Written by: {}. Evidence reviewed {}. {} {}", base.written_by, long_date(base.reviewed), base.independence, edition()) }</p>
+            <AboutGuide />
             // On the standalone site: how a therapist puts it on their own.
             if ctx.pages {
                 <p><a class="mx-link" href="embed-builder/">{ "Add this explainer to your website" }</a></p>

@@ -12,7 +12,8 @@ use super::route::{AnswerItem, ArticlePart, OpenArticle, Route, Screen, Shared, 
 use crate::claimbase;
 use crate::claimbase::kinds::PainDuration;
 use crate::claimbase::model::{
-    Cite, ClaimIdx, CriterionIdx, GuidelineIdx, Passage, SafetyIdx, SourceIdx, StudyIdx, TermIdx,
+    CareOptionIdx, Cite, ClaimIdx, CriterionIdx, GuidelineIdx, MatterIdx, Passage, SafetyIdx,
+    SourceIdx, StudyIdx, TermIdx,
 };
 use crate::query::studies::{matches, Facet, Sort, StudyQuery, Value};
 
@@ -35,6 +36,50 @@ pub struct Reader {
     /// How long their pain has lasted; `None`: not sure (or not said), and the
     /// grid shows recent and long-lasting pain side by side.
     pub duration: Option<PainDuration>,
+    /// What matters to them in choosing (`Options::matters`, by position).
+    pub matters: Marks,
+    /// The options they want to ask about (`Options::choices`, by position).
+    pub shortlist: Marks,
+}
+
+impl Reader {
+    /// The reader's answers after `action`; unchanged by any other action.
+    fn after(self, action: &Action) -> Reader {
+        match *action {
+            Action::AnswerDuration(duration) => Reader { duration, ..self },
+            Action::ToggleMatter(matter) => Reader {
+                matters: self.matters.toggled(matter.index()),
+                ..self
+            },
+            Action::ToggleShortlist(option) => Reader {
+                shortlist: self.shortlist.toggled(option.index()),
+                ..self
+            },
+            _ => self,
+        }
+    }
+}
+
+/// A set of positions in a short list (the build allows at most 32 entries).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks(u32);
+
+impl Marks {
+    pub fn has(self, position: usize) -> bool {
+        position < 32 && self.0 & (1 << position) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn toggled(self, position: usize) -> Marks {
+        if position < 32 {
+            Marks(self.0 ^ (1 << position))
+        } else {
+            self
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +87,10 @@ pub enum Action {
     /// The reader's answer to "how long has your pain lasted?" (`None`: not sure).
     /// It changes what the options grid shows, not the screen.
     AnswerDuration(Option<PainDuration>),
+    /// Tick or untick something that matters to the reader (options grid).
+    ToggleMatter(MatterIdx),
+    /// Add an option to, or take it off, the reader's list to ask about.
+    ToggleShortlist(CareOptionIdx),
     /// Switch tab; the view opens on its overview.
     ShowView(View),
     /// Open a mechanism's or technique's detail (in its own view).
@@ -86,10 +135,7 @@ pub enum Action {
 impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         let searching = matches!(action, Action::Search(_) | Action::Find(_));
-        let reader = match action {
-            Action::AnswerDuration(duration) => Reader { duration },
-            _ => self.reader,
-        };
+        let reader = self.reader.after(&action);
         AppState {
             route: self.route_after(action),
             reader,
@@ -141,7 +187,10 @@ impl AppState {
             Action::MapAxes(rows, cols) if rows != cols => {
                 self.query_studies(|q| q.map = (rows, cols))
             }
-            Action::MapAxes(..) | Action::AnswerDuration(_) => self.route.clone(),
+            Action::MapAxes(..)
+            | Action::AnswerDuration(_)
+            | Action::ToggleMatter(_)
+            | Action::ToggleShortlist(_) => self.route.clone(),
         }
     }
 

@@ -122,8 +122,8 @@ vocabulary! {
     /// acute and subacute under 12 weeks, chronic over). The options grid
     /// follows the reader's answer.
     PainDuration {
-        Recent = "recent", "Under 12 weeks";
-        LongLasting = "long-lasting", "Over 12 weeks";
+        Recent = "recent", "Less than 3 months (12 weeks)";
+        LongLasting = "long-lasting", "More than 3 months";
     }
 }
 

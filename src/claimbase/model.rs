@@ -45,6 +45,14 @@ index!(
     /// A report-card criterion.
     CriterionIdx
 );
+index!(
+    /// An option of the options grid (`Options::choices`).
+    CareOptionIdx
+);
+index!(
+    /// Something that may matter to a reader (`Options::matters`).
+    MatterIdx
+);
 
 record! {
     #[derive(Debug, PartialEq)]
@@ -56,6 +64,8 @@ record! {
         pub written_by: &'static str,
         /// That the site showing the widget did not write or edit them.
         pub independence: &'static str,
+        /// Who stands behind it: method, funding, updates, how current the evidence is.
+        pub about: About,
         /// The short answer, first on the default screen.
         pub bottom_line: BottomLine,
         pub sources: &'static [Source],
@@ -75,8 +85,6 @@ record! {
         pub options: Options,
         /// Sentences that mention a term but no curator has reviewed.
         pub unreviewed: &'static [Unreviewed],
-        /// Word index of the studies, for the study list's search.
-        pub study_index: SearchIndex,
     }
 }
 
@@ -338,16 +346,55 @@ record! {
 }
 
 record! {
+    /// Who stands behind the content (the IPDAS certification items): how it is
+    /// written and checked, who pays, when it was published and is next
+    /// reviewed, and how current each body of evidence is.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct About {
+        /// This version's publication date (`YYYY-MM-DD`).
+        pub published: &'static str,
+        /// The date of the next scheduled review (`YYYY-MM-DD`).
+        pub next_review: &'static str,
+        /// How the content is written and checked.
+        pub method: &'static str,
+        /// Who pays, and conflicts of interest.
+        pub funding: &'static str,
+        /// The update policy: how often, and what brings a review forward.
+        pub updates: &'static str,
+        /// How far each body of evidence was searched, each with its record.
+        pub searched: &'static [Fact],
+    }
+}
+
+record! {
     /// The options grid (`options.toml`).
     #[derive(Debug, PartialEq, Eq)]
     pub struct Options {
         /// The decision, in the reader's words.
         pub decision: &'static str,
+        /// The warning sign for pain that is not getting better (shown with the
+        /// question of how long it has lasted).
+        pub not_improving: SafetyIdx,
         /// The guidelines every option says something about, in column order.
         pub guidelines: &'static [GuidelineIdx],
         pub choices: &'static [CareOption],
         /// What a course of massage involves, point by point (all known).
         pub course: &'static [Fact],
+        /// "What matters to you": what a reader may care about, each marking the
+        /// options that fit it.
+        pub matters: &'static [Matter],
+    }
+}
+
+record! {
+    /// Something a reader may care about in choosing ("avoiding medicines"),
+    /// and the options that fit it.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Matter {
+        pub id: &'static str,
+        /// The checkbox's words.
+        pub label: &'static str,
+        pub fits: &'static [CareOptionIdx],
     }
 }
 
@@ -495,8 +542,8 @@ pub mod field {
 }
 
 record! {
-    /// A prefix-searchable word index (see `claimbase::search`): the studies'
-    /// is built at build time, search everything's in the browser.
+    /// A prefix-searchable word index (see `claimbase::search`), built in the
+    /// browser on the first search (the study list, search everything).
     #[derive(Debug, PartialEq, Eq)]
     pub struct SearchIndex {
         /// Distinct folded words (see `fold`), sorted, so a prefix is a range.
@@ -573,5 +620,19 @@ impl ClaimBase {
 
     pub fn terms_of_kind(&self, kind: TermKind) -> impl Iterator<Item = (TermIdx, &'static Term)> {
         self.terms_indexed().filter(move |(_, t)| t.kind == kind)
+    }
+}
+
+impl Options {
+    /// Each option with its index.
+    pub fn choices_indexed(&self) -> impl Iterator<Item = (CareOptionIdx, &'static CareOption)> {
+        let list: &'static [CareOption] = self.choices;
+        (0u16..).zip(list).map(|(i, o)| (CareOptionIdx(i), o))
+    }
+
+    /// Each matter with its index.
+    pub fn matters_indexed(&self) -> impl Iterator<Item = (MatterIdx, &'static Matter)> {
+        let list: &'static [Matter] = self.matters;
+        (0u16..).zip(list).map(|(i, m)| (MatterIdx(i), m))
     }
 }

@@ -223,18 +223,18 @@ pub fn discrepancies_of(
 /// A study's short name: its first author and year ("Furlan 2015"), or how
 /// the articles describe it when no publication was identified.
 pub fn study_name(study: &Study) -> String {
-    match &study.identified {
-        Some(p) => {
-            let (authors, _) = crate::query::cite::authors(p.authors);
-            let who = authors
-                .first()
-                .map_or(p.journal, |first| first.family.as_str());
-            match p.year {
-                Some(year) => format!("{who} {year}"),
-                None => who.to_string(),
-            }
-        }
-        None => study.label.to_string(),
+    let Some(p) = &study.identified else {
+        return study.label.to_string();
+    };
+    let (authors, _) = crate::query::cite::authors(p.authors);
+    let who = authors
+        .first()
+        .map_or(p.journal, |first| first.family.as_str());
+    // A record with neither authors nor journal (a handbook) goes by its label.
+    match (who.is_empty(), p.year) {
+        (true, _) => study.label.to_string(),
+        (false, Some(year)) => format!("{who} {year}"),
+        (false, None) => who.to_string(),
     }
 }
 

@@ -1,17 +1,21 @@
 //! The study list's query engine: facet filters, disjunctive facet counts, prefix
-//! search over the build-time word index, sorting, the evidence map and
+//! search over a word index built on the first search, sorting, the evidence map and
 //! empty-state suggestions. Pure Rust over the claim base; no DOM.
 //!
 //! Within a facet the selected values are alternatives (OR); across facets they
 //! all apply (AND). A facet's counts apply every *other* active filter and the
 //! search, so they say what ticking a value would give (disjunctive faceting).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::order;
 use crate::claimbase::fold;
 use crate::claimbase::kinds::{Design, Population, Status, TermKind};
-use crate::claimbase::model::{ClaimBase, Source, Study, StudyIdx, Term, TermIdx};
+use crate::claimbase::model::{
+    field, ClaimBase, SearchIndex, Source, Study, StudyIdx, Term, TermIdx,
+};
+use crate::claimbase::search::Builder;
 use crate::claimbase::vocabulary::vocabulary;
 
 vocabulary! {
@@ -319,7 +323,55 @@ pub struct StudyResults {
 /// scoring is search everything's (`SearchIndex::scores`): label over quotes
 /// over citation.
 pub fn search(base: &ClaimBase, words: &[String]) -> Option<Vec<u32>> {
-    (!words.is_empty()).then(|| base.study_index.scores(base.studies.len(), words))
+    (!words.is_empty()).then(|| study_index(base).scores(base.studies.len(), words))
+}
+
+/// The searchable texts of a study, with the field each belongs to: its label
+/// is its title, its mentions' quotes its body, its publications' citations a
+/// field of their own.
+pub fn study_fields<'a>(
+    sources: &'a [Source],
+    study: &'a Study,
+) -> impl Iterator<Item = (u32, &'a str)> + 'a {
+    let mentions = study.mentions.iter().filter_map(move |p| {
+        let text = sources.get(p.source.index())?.text;
+        Some((field::BODY, text.get(p.start as usize..p.end as usize)?))
+    });
+    let citations = study
+        .identified
+        .iter()
+        .chain(study.closest.iter())
+        .map(|p| (field::CITATION, p.citation));
+    std::iter::once((field::TITLE, study.label))
+        .chain(mentions)
+        .chain(citations)
+}
+
+thread_local! {
+    /// The study index of the last claim base searched, keyed by its study list.
+    static STUDY_INDEX: Cell<Option<(*const Study, &'static SearchIndex)>> = const { Cell::new(None) };
+}
+
+/// The study list's word index, built on the first search and kept for the
+/// page: for a few dozen studies that takes well under a millisecond, and
+/// bundling it instead cost the wasm about 4 KB brotli. A claim base's lists
+/// are never freed, so its study list's address names it.
+pub fn study_index(base: &ClaimBase) -> &'static SearchIndex {
+    let key = base.studies.as_ptr();
+    STUDY_INDEX.with(|cached| match cached.get() {
+        Some((k, index)) if k == key => index,
+        _ => {
+            let mut builder = Builder::default();
+            for (idx, study) in (0u32..).zip(base.studies) {
+                for (field, text) in study_fields(base.sources, study) {
+                    builder.add(idx, field, text);
+                }
+            }
+            let index: &'static SearchIndex = Box::leak(Box::new(builder.finish()));
+            cached.set(Some((key, index)));
+            index
+        }
+    })
 }
 
 /// A query's facet filters as lookup tables, for testing studies quickly.

@@ -135,7 +135,7 @@ test('the iframe snippet frames frame.html with the same options', async () => {
   await page.locator('#theme').selectOption('light');
   await page.locator('input[name=kind][value=iframe]').check();
   const text = await snippet(page);
-  assert.ok(text.startsWith(`<iframe src="${server.origin}/frame.html?view=map&amp;theme=light" title="How massage may help back pain"`), text);
+  assert.ok(text.startsWith(`<iframe src="${server.origin}/frame.html?view=map&amp;theme=light" title="Massage for back pain: does it help?"`), text);
   assert.ok(text.endsWith(`<script src="${server.origin}/frame-resize.js"></script>`), text);
   await page.locator('#cta-text').fill('Book');
   assert.match(await page.locator('#copy-status').textContent(), /use the script snippet/);

@@ -19,7 +19,7 @@ before(async () => {
   app = await serve(DIST, () => ({ 'content-security-policy': CSP }));
   const resizer = await readFile(join(DIST, 'frame-resize.js'), 'utf8');
   const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body><h1>Host</h1>${body}</body></html>`;
-  const frame = `<iframe id="f" src="${app.origin}/frame.html?view=safety&theme=dark&region=uk" title="How massage may help back pain" style="width: 100%; height: 900px; border: 0"></iframe>`;
+  const frame = `<iframe id="f" src="${app.origin}/frame.html?view=safety&theme=dark&region=uk" title="Massage for back pain: does it help?" style="width: 100%; height: 900px; border: 0"></iframe>`;
   site = await stage({
     'host/resized.html': page(`${frame}<script src="${app.origin}/frame-resize.js"></script>`),
     'host/fixed.html': page(frame),

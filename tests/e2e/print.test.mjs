@@ -33,7 +33,7 @@ for (const format of ['A4', 'Letter']) {
     const { text, pages } = await print('/#view=studies', format);
     assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
     for (const wanted of [
-      'How massage may help back pain',
+      'Massage for back pain: does it help?',
       'The short answer',
       'massage eased back pain for a short time',
       'Is it safe?',
@@ -42,7 +42,7 @@ for (const format of ['A4', 'Letter']) {
       'See a doctor today',
       'Questions to ask a massage therapist',
       'Looking after your back',
-      'Evidence reviewed 22 November 2026',
+      'Evidence reviewed 3 December 2026',
       `Printed on`,
       `from ${server.origin}/#view=studies`,
     ]) {
@@ -54,6 +54,33 @@ for (const format of ['A4', 'Letter']) {
     }
   });
 }
+
+test("what matters to the reader marks the options that fit it, and prints with the options they listed", async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  await page.goto(`${server.origin}/#view=options`);
+  const card = (id) => page.locator(`.mx-option[data-option="${id}"]`);
+  // Nothing is marked until the reader ticks something.
+  await card('massage').waitFor();
+  assert.equal(await page.locator('.mx-fits').count(), 0);
+  await page.getByLabel('Not taking medicines').check();
+  await card('massage').locator('.mx-fits', { hasText: 'Not taking medicines' }).waitFor();
+  assert.equal(await card('heat').locator('.mx-fits').count(), 1);
+  assert.equal(await card('paracetamol').locator('.mx-fits').count(), 0, 'a medicine does not fit "not taking medicines"');
+  await card('heat').getByLabel(/On my list to ask about/).check();
+  // The answers stay in memory: the address does not carry them.
+  assert.ok(!page.url().includes('medicines') && !page.url().includes('heat'), page.url());
+  await page.locator('.mx-sheet-choice').waitFor({ state: 'attached' });
+  const pdf = join(dir, 'choice.pdf');
+  await writeFile(pdf, await page.pdf({ format: 'A4' }));
+  const { pages, text } = readPdf(pdf);
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  const flat = text.replace(/\s+/g, ' ');
+  for (const wanted of ['Should I try massage for my back pain, or something else?', 'What matters most to me:', 'Not taking medicines', 'Options I want to ask about:', 'Heat', 'Version 0.1.0, published 3 December 2026.']) {
+    assert.ok(flat.includes(wanted), `"${wanted}" in the printed sheet`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
 
 test('the Print button is on the short answer and the safety view, and prints without errors', async () => {
   const { page, consoleErrors } = await openPage(browser.context, server.origin);

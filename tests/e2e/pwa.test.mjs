@@ -30,12 +30,12 @@ async function precached(dir) {
 
 test('the manifest names the app and lists 192 and 512 px icons, maskable too', async () => {
   const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
-  assert.equal(manifest.name, 'How massage may help back pain');
+  assert.equal(manifest.name, 'Massage for back pain: does it help?');
   // What a phone shows under the installed icon, and in its install prompt.
   assert.equal(manifest.short_name, 'Massage & back pain');
   assert.equal(manifest.description, 'What articles claim about massage for back pain, the studies behind them, and how strong the evidence is. Works offline.');
   // The installed app is the page it was installed from: the same title.
-  assert.match(await readFile(join(DIST, 'index.html'), 'utf8'), new RegExp(`<title>${manifest.name} · `));
+  assert.ok((await readFile(join(DIST, 'index.html'), 'utf8')).includes(`<title>${manifest.name} · `));
   assert.equal(manifest.start_url, './');
   assert.equal(manifest.display, 'standalone');
   assert.match(manifest.theme_color, /^#[0-9a-f]{6}$/);

@@ -26,7 +26,7 @@ test('the sources view lists all five articles and no request leaves the origin'
   // 000 has no title: it is named by its first words.
   assert.match(titles[0], /^“There is no one-size-fits-all answer/);
   assert.match(await page.locator('[data-source="004_0258de91f0d849d6"]').textContent(), /By Barbara Floria, Pure Matters/);
-  assert.match(await page.locator('.mx-reviewed').textContent(), /Evidence reviewed 22 November 2026\. We checked 5 web articles about massage against the research\./);
+  assert.match(await page.locator('.mx-reviewed').textContent(), /Evidence reviewed 3 December 2026\. We checked 5 web articles about massage against the research\./);
 
   assert.deepEqual(offOrigin, [], 'no request may leave the serving origin');
   assert.deepEqual(consoleErrors, []);

@@ -101,7 +101,7 @@ function snippet(o) {
     if (o.compact) params.set('compact', '');
     const query = params.toString();
     return [
-      `<iframe src="${escapeHtml(frameUrl + (query ? `?${query}` : ''))}" title="How massage may help back pain" style="width: 100%; height: 900px; border: 0" loading="lazy"></iframe>`,
+      `<iframe src="${escapeHtml(frameUrl + (query ? `?${query}` : ''))}" title="Massage for back pain: does it help?" style="width: 100%; height: 900px; border: 0" loading="lazy"></iframe>`,
       '<!-- Optional: grows the frame to fit, so it never scrolls inside. -->',
       `<script src="${escapeHtml(resizeUrl)}"></script>`,
     ].join('\n');

@@ -1,5 +1,6 @@
 //! Small function components, one concern each.
 
+pub mod about;
 pub mod answer;
 pub mod bottom_line;
 pub mod citations;

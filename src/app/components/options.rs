@@ -5,38 +5,72 @@
 use yew::prelude::*;
 
 use super::bottom_line::Cites;
+use super::safety::what_to_do;
 use crate::app::context::use_ctx;
-use crate::app::state::Action;
+use crate::app::state::{Action, Marks, Reader};
 use crate::claimbase;
 use crate::claimbase::kinds::{PainDuration, SafetyKind};
-use crate::claimbase::model::{CareOption, Fact, Outlook};
+use crate::claimbase::model::{CareOption, CareOptionIdx, Fact, Outlook};
 
 #[derive(Properties, PartialEq)]
 pub struct OptionsViewProps {
-    /// How long the reader's pain has lasted; `None`: not sure, so both show.
-    pub duration: Option<PainDuration>,
+    /// The reader's answers: pain duration, what matters, their shortlist.
+    pub reader: Reader,
 }
 
 #[component]
 pub fn OptionsView(props: &OptionsViewProps) -> Html {
     let base = claimbase::get();
     let options = &base.options;
+    let reader = props.reader;
     html! {
         <div class="mx-options">
             <p class="mx-intro mx-decision">{ options.decision }</p>
             <p class="mx-intro">
-                { "Here is every option that guidelines name, with the same questions answered for each: what it involves, how much it may help, for how long, its harms, and what three guidelines say. Where no checked source gives an answer, we say so." }
+                { "Here is every option that guidelines name, with the same questions answered for each: what it involves, how much it may help, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so." }
             </p>
-            <DurationQuestion duration={props.duration} />
+            <DurationQuestion duration={reader.duration} />
+            <WhatMatters matters={reader.matters} />
             <ol class="mx-option-list">
-                { for options.choices.iter().map(|choice| html! {
+                { for options.choices_indexed().map(|(idx, choice)| html! {
                     <li key={choice.id}>
-                        <OptionCard {choice} duration={props.duration} />
+                        <OptionCard {idx} {choice} {reader} />
                     </li>
                 }) }
             </ol>
             <MassageCourse />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WhatMattersProps {
+    matters: Marks,
+}
+
+/// "What matters to you": each box ticked marks the options that fit it. The
+/// answers stay in this page's memory and print on the take-home sheet.
+#[component]
+fn WhatMatters(props: &WhatMattersProps) -> Html {
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    html! {
+        <fieldset class="mx-matters">
+            <legend>{ "What matters most to you? Tick any that do." }</legend>
+            <div class="mx-matter-choices">
+                { for base.options.matters_indexed().map(|(idx, matter)| {
+                    let id = ctx.id(&format!("matter-{}", matter.id));
+                    html! {
+                        <label class="mx-matter-choice" for={id.clone()} key={matter.id}>
+                            <input type="checkbox" {id} checked={props.matters.has(idx.index())}
+                                onchange={ctx.send(Action::ToggleMatter(idx))} />
+                            { matter.label }
+                        </label>
+                    }
+                }) }
+            </div>
+            <p class="mx-note">{ "Each option below then shows which of these it fits. There is no right answer: what matters is yours to weigh. Nothing is saved or sent." }</p>
+        </fieldset>
     }
 }
 
@@ -60,7 +94,7 @@ fn MassageCourse() -> Html {
                     </li>
                 }) }
             </ul>
-            <h4>{ "Settle these with the therapist before you start" }</h4>
+            <h4>{ "Ask the therapist before you start" }</h4>
             <ul>
                 { for questions.map(|(idx, item)| html! {
                     <li key={item.id}>
@@ -92,6 +126,9 @@ fn DurationQuestion(props: &DurationQuestionProps) -> Html {
         .map(|&d| (Some(d), d.label()))
         .chain(std::iter::once((None, "Not sure: show both")));
     let name = ctx.id("duration");
+    let base = claimbase::get();
+    let not_improving = base.options.not_improving;
+    let warning = base.safety_item(not_improving);
     html! {
         <fieldset class="mx-duration">
             <legend>{ "How long has your back pain lasted?" }</legend>
@@ -108,28 +145,45 @@ fn DurationQuestion(props: &DurationQuestionProps) -> Html {
                 }) }
             </div>
             <p class="mx-note">{ "Your answer only changes what this page shows. It is not saved or sent anywhere." }</p>
+            <p class="mx-duration-warning">
+                <strong>{ format!("However long it has lasted: {} ", warning.tier.map(|t| what_to_do(t, None)).unwrap_or_default()) }</strong>
+                <button type="button" class="mx-link" onclick={ctx.send(Action::OpenSafety(not_improving))}>{ warning.text }</button>
+            </p>
         </fieldset>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct OptionCardProps {
+    idx: CareOptionIdx,
     choice: &'static CareOption,
-    duration: Option<PainDuration>,
+    reader: Reader,
 }
 
-/// One option: what it involves, then for each pain duration shown, the same
-/// four questions.
+/// One option: what it involves, what it fits of what the reader ticked, then
+/// for each pain duration shown, the same four questions.
 #[component]
 fn OptionCard(props: &OptionCardProps) -> Html {
-    let choice = props.choice;
+    let ctx = use_ctx();
+    let base = claimbase::get();
+    let (choice, reader) = (props.choice, props.reader);
     let outlooks = choice
         .outlooks
         .iter()
-        .filter(|o| props.duration.is_none_or(|d| d == o.duration));
+        .filter(|o| reader.duration.is_none_or(|d| d == o.duration));
+    let fits: Vec<&str> = base
+        .options
+        .matters_indexed()
+        .filter(|(m, matter)| reader.matters.has(m.index()) && matter.fits.contains(&props.idx))
+        .map(|(_, matter)| matter.label)
+        .collect();
+    let listed = reader.shortlist.has(props.idx.index());
     html! {
-        <article class="mx-card mx-option" data-option={choice.id}>
+        <article class="mx-card mx-option" data-option={choice.id} data-fits={(!fits.is_empty()).then_some("")}>
             <h3>{ choice.name }</h3>
+            if !fits.is_empty() {
+                <p class="mx-fits"><strong>{ "Fits what matters to you: " }</strong>{ fits.join("; ") }</p>
+            }
             <p>{ choice.what }</p>
             <dl class="mx-option-facts">
                 <FactRow label="Who gives it" fact={choice.given_by} />
@@ -140,6 +194,10 @@ fn OptionCard(props: &OptionCardProps) -> Html {
             <div class="mx-outlooks">
                 { for outlooks.map(|outlook| html! { <OutlookBlock {outlook} /> }) }
             </div>
+            <label class="mx-shortlist">
+                <input type="checkbox" checked={listed} onchange={ctx.send(Action::ToggleShortlist(props.idx))} />
+                { "On my list to ask about (it prints on the take-home sheet)" }
+            </label>
         </article>
     }
 }
@@ -154,8 +212,8 @@ fn OutlookBlock(props: &OutlookProps) -> Html {
     let base = claimbase::get();
     let outlook = props.outlook;
     let heading = match outlook.duration {
-        PainDuration::Recent => "If your pain started under 12 weeks ago",
-        PainDuration::LongLasting => "If your pain has lasted over 12 weeks",
+        PainDuration::Recent => "If your pain started less than 3 months (12 weeks) ago",
+        PainDuration::LongLasting => "If your pain has lasted more than 3 months",
     };
     let certainty = outlook.certainty.map(|c| {
         html! {

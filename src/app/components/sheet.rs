@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::safety::what_to_do;
 use crate::app::context::use_ctx;
-use crate::app::long_date;
+use crate::app::state::Reader;
+use crate::app::{edition, long_date};
 use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
 
@@ -43,9 +44,15 @@ fn printed_from() -> Option<String> {
     Some(format!(" Printed on {} from {address}", long_date(&today)))
 }
 
+#[derive(Properties, PartialEq)]
+pub struct TakeHomeSheetProps {
+    /// What the reader answered on the options view, printed with the decision.
+    pub reader: Reader,
+}
+
 /// The sheet itself: hidden on screen, and once it is there the only thing printed.
 #[component]
-pub fn TakeHomeSheet() -> Html {
+pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
     let ctx = use_ctx();
     let base = claimbase::get();
     // Written straight into the page, not through a render: a Print button's
@@ -79,6 +86,7 @@ pub fn TakeHomeSheet() -> Html {
                     <><dt>{ p.question.label() }</dt><dd>{ p.text }</dd></>
                 }) }
             </dl>
+            <YourChoice reader={props.reader} />
             <h3>{ SafetyKind::RedFlag.label() }</h3>
             { for Tier::ALL.iter().map(|&tier| html! {
                 <>
@@ -91,9 +99,47 @@ pub fn TakeHomeSheet() -> Html {
             <h3>{ "Looking after your back" }</h3>
             <ul>{ for items(SafetyKind::SelfCare).map(|s| html! { <li>{ s.text }</li> }) }</ul>
             <p class="mx-sheet-footer">
-                { format!("Evidence reviewed {}. Written by: {}.", long_date(base.reviewed), base.written_by) }
+                { format!("Evidence reviewed {}. Written by: {}. {}", long_date(base.reviewed), base.written_by, edition()) }
                 <span ref={printed}></span>
             </p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct YourChoiceProps {
+    reader: Reader,
+}
+
+/// The decision, and what the reader ticked on the options view: what matters
+/// to them and the options they want to ask about (nothing when they ticked
+/// nothing, so the sheet stays short).
+#[component]
+fn YourChoice(props: &YourChoiceProps) -> Html {
+    let options = &claimbase::get().options;
+    let reader = props.reader;
+    if reader.matters.is_empty() && reader.shortlist.is_empty() {
+        return html! {};
+    }
+    let matters = options
+        .matters_indexed()
+        .filter(|(m, _)| reader.matters.has(m.index()))
+        .map(|(_, m)| html! { <li>{ m.label }</li> });
+    let shortlist = options
+        .choices_indexed()
+        .filter(|(o, _)| reader.shortlist.has(o.index()))
+        .map(|(_, o)| html! { <li>{ o.name }</li> });
+    html! {
+        <section class="mx-sheet-choice">
+            <h3>{ options.decision }</h3>
+            if !reader.matters.is_empty() {
+                <p>{ "What matters most to me:" }</p>
+                <ul>{ for matters }</ul>
+            }
+            if !reader.shortlist.is_empty() {
+                <p>{ "Options I want to ask about:" }</p>
+                <ul>{ for shortlist }</ul>
+            }
         </section>
     }
 }

@@ -12,7 +12,8 @@ use super::seed::Id;
 use super::SeedError;
 use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
-    Cite, ClaimIdx, CriterionIdx, DisagreementIdx, GuidelineIdx, SourceIdx, StudyIdx, TermIdx,
+    CareOptionIdx, Cite, ClaimIdx, CriterionIdx, DisagreementIdx, GuidelineIdx, SafetyIdx,
+    SourceIdx, StudyIdx, TermIdx,
 };
 
 /// What an id names.
@@ -280,6 +281,16 @@ impl Ids {
             Some(IdKind::Guideline) => Some(Cite::Guideline(GuidelineIdx(position))),
             _ => Some(Cite::Claim(ClaimIdx(position))),
         }
+    }
+
+    pub fn safety(&self, check: &mut Check, id: &Id) -> Option<SafetyIdx> {
+        self.resolve(check, id, |k| k == IdKind::Safety, "safety item")
+            .map(SafetyIdx)
+    }
+
+    pub fn care_option(&self, check: &mut Check, id: &Id) -> Option<CareOptionIdx> {
+        self.resolve(check, id, |k| k == IdKind::CareOption, "option")
+            .map(CareOptionIdx)
     }
 
     pub fn guideline(&self, check: &mut Check, id: &Id) -> Option<GuidelineIdx> {

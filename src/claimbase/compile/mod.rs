@@ -11,7 +11,6 @@ pub mod detect;
 pub mod draft;
 pub mod extract;
 pub mod ids;
-pub mod index;
 pub mod load;
 pub mod normalize;
 pub mod seed;
@@ -79,7 +78,7 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         ids: &ids,
         quotes: &quotes,
     };
-    check::meta::check(&seeds.meta, &mut errors);
+    let about = check::meta::check(&seeds.meta, &ctx, &mut errors);
     let terms = check::terms::check(&seeds.ontology, &mut errors);
     let disagreements = check::claims::disagreements(&seeds.claims, &ctx, &mut errors);
     let claims = check::claims::claims(&seeds.claims(), &ctx, &disagreements, &mut errors);
@@ -108,12 +107,12 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         reviewed: leak_str(meta.reviewed.get_ref().as_str()),
         written_by: leak_str(meta.written_by.get_ref().as_str()),
         independence: leak_str(meta.independence.get_ref().as_str()),
+        about,
         bottom_line,
         sources,
         terms: leak(terms),
         claims: leak(claims),
         disagreements: leak(disagreements),
-        study_index: index::study_index(sources, studies),
         studies,
         safety: leak(safety),
         guidelines: leak(guidelines),

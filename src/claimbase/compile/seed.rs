@@ -18,6 +18,19 @@ pub struct Meta {
     pub reviewed: Spanned<String>,
     pub written_by: Spanned<String>,
     pub independence: Spanned<String>,
+    pub about: AboutSeed,
+}
+
+/// `[about]` of `claimbase.toml`: who stands behind the content.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AboutSeed {
+    pub published: Spanned<String>,
+    pub next_review: Spanned<String>,
+    pub method: Spanned<String>,
+    pub funding: Spanned<String>,
+    pub updates: Spanned<String>,
+    pub searched: Vec<Spanned<FactSeed>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -274,11 +287,24 @@ pub struct RecommendationSeed {
 #[serde(deny_unknown_fields)]
 pub struct Options {
     pub decision: Spanned<String>,
+    /// The warning sign that says when pain that lasts is a reason to see someone.
+    pub not_improving: Id,
     pub guidelines: Vec<Id>,
     /// What a course of massage involves: facts, each with its records.
     pub course: Vec<Spanned<FactSeed>>,
     #[serde(default)]
     pub option: Vec<OptionSeed>,
+    #[serde(default)]
+    pub matter: Vec<MatterSeed>,
+}
+
+/// `[[matter]]`: something a reader may care about, and the options that fit it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatterSeed {
+    pub id: Id,
+    pub label: Spanned<String>,
+    pub fits: Vec<Id>,
 }
 
 #[derive(Debug, Deserialize)]

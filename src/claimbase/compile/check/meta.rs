@@ -1,10 +1,13 @@
 //! The claim base's own fields (`claimbase.toml`): title, review date, who
-//! wrote it, and that a host cannot edit it.
+//! wrote it, that a host cannot edit it, and who stands behind it (`[about]`).
 
-use super::Check;
+use toml::Spanned;
+
+use super::{leak, leak_str, options, Check, Context};
 use crate::claimbase::compile::load::Parsed;
 use crate::claimbase::compile::seed::Meta;
 use crate::claimbase::compile::SeedError;
+use crate::claimbase::model::About;
 
 /// Whether `s` is a date `YYYY-MM-DD` with a plausible month and day.
 pub fn is_date(s: &str) -> bool {
@@ -20,22 +23,63 @@ pub fn is_date(s: &str) -> bool {
         && matches!(number(8..10), Some(1..=31))
 }
 
-pub fn check(meta: &Parsed<Meta>, errors: &mut Vec<SeedError>) {
+pub fn check(meta: &Parsed<Meta>, ctx: &Context, errors: &mut Vec<SeedError>) -> About {
     let mut check = Check::new(meta.file, errors);
+    let about = &meta.seed.about;
     for (field, value) in [
         ("written_by", &meta.seed.written_by),
         ("independence", &meta.seed.independence),
+        ("about.method", &about.method),
+        ("about.funding", &about.funding),
+        ("about.updates", &about.updates),
     ] {
         if value.get_ref().trim().is_empty() {
             check.at(value.span().start, format!("`{field}` must not be empty"));
         }
     }
-    let reviewed = &meta.seed.reviewed;
-    if !is_date(reviewed.get_ref()) {
-        let message = format!(
-            "`reviewed` must be a date YYYY-MM-DD, not `{}`",
-            reviewed.get_ref()
+    for (field, date) in [
+        ("reviewed", &meta.seed.reviewed),
+        ("about.published", &about.published),
+        ("about.next_review", &about.next_review),
+    ] {
+        if !is_date(date.get_ref()) {
+            let message = format!(
+                "`{field}` must be a date YYYY-MM-DD, not `{}`",
+                date.get_ref()
+            );
+            check.at(date.span().start, message);
+        }
+    }
+    // ISO dates compare as text.
+    if about.next_review.get_ref() <= about.published.get_ref() {
+        check.at(
+            about.next_review.span().start,
+            "`about.next_review` must come after `about.published`",
         );
-        check.at(reviewed.span().start, message);
+    }
+    if about.searched.is_empty() {
+        check.at(
+            about.method.span().start,
+            "`about.searched` must say how far each body of evidence was searched",
+        );
+    }
+    let searched = about
+        .searched
+        .iter()
+        .map(|point| {
+            if point.get_ref().unknown.is_some() {
+                check.at(point.span().start, "a `searched` point says what is known");
+            }
+            options::fact(&mut check, ctx, "searched", point)
+        })
+        .collect();
+    let text = |s: &Spanned<String>| leak_str(s.get_ref().as_str());
+    About {
+        published: text(&about.published),
+        next_review: text(&about.next_review),
+        method: text(&about.method),
+        funding: text(&about.funding),
+        updates: text(&about.updates),
+        searched: leak(searched),
     }
 }

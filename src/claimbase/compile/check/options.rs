@@ -4,6 +4,8 @@
 //! unknown with a reason, one outlook per pain duration, and one statement per
 //! guideline column, in order.
 
+use std::collections::HashSet;
+
 use toml::Spanned;
 
 use super::{leak, leak_str, Check, Context};
@@ -11,7 +13,9 @@ use crate::claimbase::compile::load::Parsed;
 use crate::claimbase::compile::seed::{FactSeed, OptionSeed, Options as OptionsSeed, OutlookSeed};
 use crate::claimbase::compile::SeedError;
 use crate::claimbase::kinds::PainDuration;
-use crate::claimbase::model::{CareOption, Fact, GuidelineIdx, Options, Outlook};
+use crate::claimbase::model::{
+    CareOption, CareOptionIdx, Fact, GuidelineIdx, Matter, Options, Outlook, SafetyIdx,
+};
 
 pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<SeedError>) -> Options {
     let mut check = Check::new(options.file, errors);
@@ -58,12 +62,96 @@ pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<Seed
             fact(&mut check, ctx, "course", point)
         })
         .collect();
+    let matters = matters(&mut check, ctx, seed);
+    // On an error the build stops, so the stand-in index is never used.
+    let not_improving = ctx
+        .ids
+        .safety(&mut check, &seed.not_improving)
+        .unwrap_or(SafetyIdx(0));
     Options {
         decision: leak_str(decision.get_ref().as_str()),
+        not_improving,
         guidelines: leak(columns),
         choices: leak(choices),
         course: leak(course),
+        matters: leak(matters),
     }
+}
+
+/// The reader's answers are kept as one bit per matter and per option (`Marks`).
+const MAX_MARKS: usize = 32;
+
+/// "What matters to you": each one labelled, unique, and fitting at least one
+/// option, named once.
+fn matters(check: &mut Check, ctx: &Context, seed: &OptionsSeed) -> Vec<Matter> {
+    if seed.matter.is_empty() {
+        check.at(
+            seed.decision.span().start,
+            "the options grid needs [[matter]] entries: what a reader may care about in choosing",
+        );
+    }
+    for (what, count, at) in [
+        (
+            "[[matter]] entries",
+            seed.matter.len(),
+            seed.matter.get(MAX_MARKS).map(|m| m.id.span().start),
+        ),
+        (
+            "[[option]] entries",
+            seed.option.len(),
+            seed.option.get(MAX_MARKS).map(|o| o.id.span().start),
+        ),
+    ] {
+        if let Some(at) = at {
+            check.at(
+                at,
+                format!(
+                    "{count} {what}: at most {MAX_MARKS} (the reader's marks are one bit each)"
+                ),
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    seed.matter
+        .iter()
+        .map(|m| {
+            if !seen.insert(m.id.get_ref().as_str()) {
+                check.at(
+                    m.id.span().start,
+                    format!("matter `{}` is defined twice", m.id.get_ref()),
+                );
+            }
+            if m.label.get_ref().trim().is_empty() {
+                check.at(m.label.span().start, "a matter's `label` must not be empty");
+            }
+            if m.fits.is_empty() {
+                check.at(
+                    m.id.span().start,
+                    format!(
+                        "matter `{}` fits no option: name at least one in `fits`",
+                        m.id.get_ref()
+                    ),
+                );
+            }
+            let mut fits: Vec<CareOptionIdx> = Vec::new();
+            for id in &m.fits {
+                if let Some(option) = ctx.ids.care_option(check, id) {
+                    if fits.contains(&option) {
+                        check.at(
+                            id.span().start,
+                            format!("`{}` is named twice in `fits`", id.get_ref()),
+                        );
+                    }
+                    fits.push(option);
+                }
+            }
+            Matter {
+                id: leak_str(m.id.get_ref().as_str()),
+                label: leak_str(m.label.get_ref().as_str()),
+                fits: leak(fits),
+            }
+        })
+        .collect()
 }
 
 fn option(
@@ -150,7 +238,7 @@ fn outlook(
 
 /// A cell: known with its records, or unknown with a reason; never both, never
 /// neither, and never a figure without a record behind it.
-fn fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
+pub fn fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
     let at = seed.span().start;
     let f = seed.get_ref();
     let cites = leak(
