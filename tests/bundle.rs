@@ -489,3 +489,33 @@ fn every_article_has_a_complete_card_and_the_computed_rows_follow_the_claim_base
         mix.reason
     );
 }
+
+#[test]
+fn the_readers_answers_toggle_in_memory_and_never_move_the_route() {
+    let options = &claimbase::get().options;
+    let (medicines, _) = options
+        .matters_indexed()
+        .find(|(_, m)| m.id == "no-medicines")
+        .expect("the seeds ask about medicines");
+    let (heat, _) = options
+        .choices_indexed()
+        .find(|(_, o)| o.id == "heat")
+        .expect("heat is an option");
+    let start = AppState::default().apply(Action::ShowView(View::Options));
+    let state = start
+        .apply(Action::ToggleMatter(medicines))
+        .apply(Action::ToggleShortlist(heat));
+    assert!(state.reader.matters.has(medicines.index()));
+    assert!(state.reader.shortlist.has(heat.index()));
+    assert_eq!(
+        state.route, start.route,
+        "answers are not part of the route (or the URL)"
+    );
+    // Navigating keeps them; ticking again takes them back.
+    let state = state.apply(Action::ShowView(View::Safety));
+    assert!(state.reader.matters.has(medicines.index()));
+    let state = state
+        .apply(Action::ToggleMatter(medicines))
+        .apply(Action::ToggleShortlist(heat));
+    assert!(state.reader.matters.is_empty() && state.reader.shortlist.is_empty());
+}
