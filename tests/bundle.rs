@@ -501,6 +501,10 @@ fn the_readers_answers_toggle_in_memory_and_never_move_the_route() {
         .choices_indexed()
         .find(|(_, o)| o.id == "heat")
         .expect("heat is an option");
+    assert!(
+        options.massage().is_some(),
+        "the sheet and the course look massage up by its id"
+    );
     let start = AppState::default().apply(Action::ShowView(View::Options));
     let state = start
         .apply(Action::ToggleMatter(medicines))

@@ -150,6 +150,7 @@ url = "https://example.org/g"
 
 const OPTIONS: &str = r#"
 decision = "Should I try massage?"
+condition = { text = "Back pain often gets better." }
 not_improving = "red-flag-lasting"
 guidelines = ["g-x"]
 course = [{ text = "The trial gave 10 weekly sessions.", cites = ["trial-x"] }]
@@ -1173,7 +1174,7 @@ fn an_option_missing_a_field_of_the_grid_fails_at_its_line() {
             "",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:23:", "missing field `lasts`");
+    assert_one_error(&errors, "seeds/options.toml:24:", "missing field `lasts`");
 }
 
 #[test]
@@ -1188,7 +1189,7 @@ fn an_option_without_a_pain_duration_fails() {
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("seeds/options.toml:8:") && e.contains("duration = \"recent\"")),
+            .any(|e| e.starts_with("seeds/options.toml:9:") && e.contains("duration = \"recent\"")),
         "{errors:#?}"
     );
 }
@@ -1204,7 +1205,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
     });
     assert_one_error(
         &errors,
-        "seeds/options.toml:14:",
+        "seeds/options.toml:15:",
         "gives a figure but cites nothing",
     );
     let errors = errors_with(|f| {
@@ -1214,7 +1215,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
             "cost = {}",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:14:", "`cost` is empty");
+    assert_one_error(&errors, "seeds/options.toml:15:", "`cost` is empty");
     let errors = errors_with(|f| {
         replace(
             &mut f.options,
@@ -1222,7 +1223,7 @@ fn a_figure_without_a_record_and_an_empty_cell_fail() {
             "by_yourself = { unknown = \"x\", cites = [\"trial-x\"] }",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:13:", "takes only the reason");
+    assert_one_error(&errors, "seeds/options.toml:14:", "takes only the reason");
 }
 
 #[test]
@@ -1234,7 +1235,7 @@ fn a_grid_guideline_column_out_of_place_or_an_unknown_cite_fails() {
             "guideline = \"trial-x\"\n    says = { text = \"May",
         )
     });
-    assert_one_error(&errors, "seeds/options.toml:24:", "need exactly [g-x]");
+    assert_one_error(&errors, "seeds/options.toml:25:", "need exactly [g-x]");
     let errors = errors_with(|f| {
         replace(
             &mut f.options,
@@ -1265,7 +1266,7 @@ fn what_matters_marks_the_options_it_names_and_fails_on_an_unknown_one() {
     );
     let errors =
         errors_with(|f| replace(&mut f.options, "fits = [\"massage\"]", "fits = [\"reiki\"]"));
-    assert_one_error(&errors, "seeds/options.toml:35:", "unknown option `reiki`");
+    assert_one_error(&errors, "seeds/options.toml:36:", "unknown option `reiki`");
     let errors = errors_with(|f| {
         replace(
             &mut f.options,
@@ -1275,11 +1276,11 @@ fn what_matters_marks_the_options_it_names_and_fails_on_an_unknown_one() {
     });
     assert_one_error(
         &errors,
-        "seeds/options.toml:35:",
+        "seeds/options.toml:36:",
         "`trial-x` is a study, not an option",
     );
     let errors = errors_with(|f| replace(&mut f.options, "fits = [\"massage\"]", "fits = []"));
-    assert_one_error(&errors, "seeds/options.toml:33:", "fits no option");
+    assert_one_error(&errors, "seeds/options.toml:34:", "fits no option");
 }
 
 #[test]

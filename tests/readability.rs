@@ -120,7 +120,7 @@ fn safety_reads_at_grade_7_or_below() {
 #[test]
 fn the_options_read_at_grade_8_or_below() {
     let options = &claimbase::get().options;
-    let mut texts = vec![options.decision];
+    let mut texts = vec![options.decision, options.condition.text];
     for choice in options.choices {
         texts.extend([choice.what, choice.given_by.text, choice.sessions.text]);
         texts.extend([choice.by_yourself.text, choice.cost.text]);

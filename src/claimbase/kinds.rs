@@ -145,7 +145,7 @@ vocabulary! {
     /// How firmly a guideline recommends massage.
     Strength {
         Strong = "strong", "Strong recommendation";
-        Conditional = "conditional", "Conditional: may be considered";
+        Conditional = "conditional", "Conditional (weaker) recommendation";
         NotRecommended = "not-recommended", "Recommends against";
         NotIncluded = "not-included", "Not among its recommendations";
     }
@@ -156,7 +156,7 @@ vocabulary! {
     Tier {
         Emergency = "emergency", "Call the emergency number now";
         SameDay = "same-day", "See a doctor today, or call a nurse line";
-        Routine = "routine", "See your doctor if it is not better in a few weeks";
+        Routine = "routine", "See your doctor";
     }
 }
 

@@ -372,6 +372,8 @@ record! {
     pub struct Options {
         /// The decision, in the reader's words.
         pub decision: &'static str,
+        /// The health condition and how it usually goes, in plain words.
+        pub condition: Fact,
         /// The warning sign for pain that is not getting better (shown with the
         /// question of how long it has lasted).
         pub not_improving: SafetyIdx,
@@ -628,6 +630,14 @@ impl Options {
     pub fn choices_indexed(&self) -> impl Iterator<Item = (CareOptionIdx, &'static CareOption)> {
         let list: &'static [CareOption] = self.choices;
         (0u16..).zip(list).map(|(i, o)| (CareOptionIdx(i), o))
+    }
+
+    /// Massage, the option this guide is about: its course and the questions
+    /// for a therapist belong to it.
+    pub fn massage(&self) -> Option<CareOptionIdx> {
+        self.choices_indexed()
+            .find(|(_, o)| o.id == "massage")
+            .map(|(idx, _)| idx)
     }
 
     /// Each matter with its index.

@@ -4,7 +4,7 @@
 use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
 
-use super::bottom_line::BottomLinePanel;
+use super::bottom_line::{BottomLinePanel, Cites};
 use super::claim::ClaimCard;
 use super::evidence::EvidenceLegend;
 use super::focus::use_scroll_to_selected;
@@ -58,8 +58,9 @@ fn OptionsInBrief() -> Html {
     html! {
         <section class="mx-options-brief" aria-labelledby={ctx.id("options-brief")}>
             <h3 id={ctx.id("options-brief")}>{ options.decision }</h3>
+            <p>{ options.condition.text }<Cites cites={options.condition.cites} /></p>
             <p>
-                { format!("Massage is one of {} options that guidelines name. ", names.len()) }
+                { format!("Massage is one of {} options shown here that guidelines discuss. ", names.len()) }
                 { "See each side by side: what it involves, how much it may help, its harms, and what guidelines say." }
             </p>
             <p class="mx-options-names">{ names.join(" · ") }</p>

@@ -26,8 +26,13 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
     html! {
         <div class="mx-options">
             <p class="mx-intro mx-decision">{ options.decision }</p>
+            <p class="mx-intro">{ options.condition.text }<Cites cites={options.condition.cites} /></p>
             <p class="mx-intro">
-                { "Here is every option that guidelines name, with the same questions answered for each: what it involves, how much it may help, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so." }
+                { format!("Here are {} options that guidelines discuss, with the same questions answered for each: what it involves, how much it helps, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so.", options.choices.len()) }
+            </p>
+            <p class="mx-note mx-certainty-key">
+                <strong>{ "How sure the research is: " }</strong>
+                { "High: we are confident. Moderate: it is probably like this. Low: it may be like this, but the truth could be quite different. Very low: we are very uncertain." }
             </p>
             <DurationQuestion duration={reader.duration} />
             <WhatMatters matters={reader.matters} />
@@ -85,7 +90,7 @@ fn MassageCourse() -> Html {
         .filter(|(_, item)| item.kind == SafetyKind::Question);
     html! {
         <section class="mx-card mx-course" aria-labelledby={ctx.id("course")}>
-            <h3 id={ctx.id("course")}>{ "If you try massage: what a course involves" }</h3>
+            <h3 id={ctx.id("course")}>{ "If you choose massage: what a course involves" }</h3>
             <ul>
                 { for base.options.course.iter().map(|&fact| html! {
                     <li>
@@ -224,7 +229,7 @@ fn OutlookBlock(props: &OutlookProps) -> Html {
         <section class="mx-outlook" data-duration={outlook.duration.slug()}>
             <h4>{ heading }</h4>
             <dl class="mx-option-facts">
-                <FactRow label="How much it may help" fact={outlook.helps} extra={certainty} />
+                <FactRow label="How much it helps" fact={outlook.helps} extra={certainty} />
                 <FactRow label="For how long" fact={outlook.lasts} />
                 <FactRow label="Harms" fact={outlook.harms} />
                 { for base.options.guidelines.iter().zip(outlook.guidelines).map(|(&g, &fact)| {

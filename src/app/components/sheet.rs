@@ -94,8 +94,12 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
                     <ul>{ for base.safety.iter().filter(|s| s.tier == Some(tier)).map(|s| html! { <li>{ s.text }</li> }) }</ul>
                 </>
             }) }
-            <h3>{ "Questions to ask a massage therapist" }</h3>
-            <ul>{ for items(SafetyKind::Question).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+            // For a reader who listed options but not massage, the therapist's
+            // questions are not theirs to ask.
+            if props.reader.shortlist.is_empty() || base.options.massage().is_some_and(|m| props.reader.shortlist.has(m.index())) {
+                <h3>{ "Questions to ask a massage therapist" }</h3>
+                <ul>{ for items(SafetyKind::Question).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+            }
             <h3>{ "Looking after your back" }</h3>
             <ul>{ for items(SafetyKind::SelfCare).map(|s| html! { <li>{ s.text }</li> }) }</ul>
             <p class="mx-sheet-footer">

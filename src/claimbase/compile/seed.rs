@@ -287,6 +287,8 @@ pub struct RecommendationSeed {
 #[serde(deny_unknown_fields)]
 pub struct Options {
     pub decision: Spanned<String>,
+    /// The health condition, in plain words (IPDAS: a decision aid describes it).
+    pub condition: Spanned<FactSeed>,
     /// The warning sign that says when pain that lasts is a reason to see someone.
     pub not_improving: Id,
     pub guidelines: Vec<Id>,

@@ -64,12 +64,20 @@ pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<Seed
         .collect();
     let matters = matters(&mut check, ctx, seed);
     // On an error the build stops, so the stand-in index is never used.
+    if seed.condition.get_ref().unknown.is_some() {
+        check.at(
+            seed.condition.span().start,
+            "`condition` describes the health condition: give `text`, with `cites` for any figure",
+        );
+    }
+    let condition = fact(&mut check, ctx, "condition", &seed.condition);
     let not_improving = ctx
         .ids
         .safety(&mut check, &seed.not_improving)
         .unwrap_or(SafetyIdx(0));
     Options {
         decision: leak_str(decision.get_ref().as_str()),
+        condition,
         not_improving,
         guidelines: leak(columns),
         choices: leak(choices),
