@@ -61,12 +61,15 @@ AFTER ?= HEAD
 bench-compare: setup
 	@test -n "$(BASE)" || { echo "usage: make bench-compare BASE=<git revision> [AFTER=<git revision>]"; exit 2; }
 	rm -rf target/compare && mkdir -p target/compare/before target/compare/after
-	git archive $(BASE) | tar -x -C target/compare/before
-	git archive $(AFTER) | tar -x -C target/compare/after
+	# The revisions are named once, before exporting: HEAD may move while it runs.
+	git rev-parse --short $(BASE) > target/compare/before.rev
+	git rev-parse --short $(AFTER) > target/compare/after.rev
+	git archive $$(cat target/compare/before.rev) | tar -x -C target/compare/before
+	git archive $$(cat target/compare/after.rev) | tar -x -C target/compare/after
 	for side in before after; do \
 		(cd target/compare/$$side && $(MAKE) --no-print-directory build bench-site) || exit 1; \
 	done
-	node tests/e2e/bench.mjs --compare "$$(git rev-parse --short $(BASE)) → $$(git rev-parse --short $(AFTER))" target/compare/before target/compare/after
+	node tests/e2e/bench.mjs --compare "$$(cat target/compare/before.rev) → $$(cat target/compare/after.rev)" target/compare/before target/compare/after
 
 # Servable builds for the benchmarks (open one with any static server, e.g.
 # `python3 -m http.server -d target/bench-site`): the widget over 10,000 generated

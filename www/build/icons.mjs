@@ -113,34 +113,8 @@ export const ICONS = [
   { file: 'icon-maskable-512.png', size: 512, maskable: true },
 ];
 
-/** The same motif as an SVG (the page's favicon: a few hundred bytes where the PNG
- * is 2.4 KB), drawn on a 100 × 100 grid from the shapes `paint` tests. */
-export function svg() {
-  const n = (v) => +(v * 100).toFixed(1);
-  const rgb = ([r, g, b]) => `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-  const vertebrae = [0, 1, 2, 3, 4].map((i) => {
-    const cy = 0.3 + i * 0.1;
-    const cx = 0.5 + 0.025 * Math.sin((i - 2) * 1.1);
-    const hw = 0.1 + 0.025 * (2 - Math.abs(i - 2)) / 2;
-    return `<rect x="${n(cx - hw)}" y="${n(cy - 0.037)}" width="${n(2 * hw)}" height="7.4" rx="3"/>`;
-  });
-  // The strokes: the middle of the ring (radius 0.3325, width 0.045), ±0.62 rad.
-  const r = 0.3325;
-  const arc = (side) => {
-    const x = 0.5 + side * r * Math.cos(0.62);
-    const y0 = 0.5 - r * Math.sin(0.62);
-    const y1 = 0.5 + r * Math.sin(0.62);
-    return `M${n(x)} ${n(y0)}A${n(r)} ${n(r)} 0 0 ${side > 0 ? 1 : 0} ${n(x)} ${n(y1)}`;
-  };
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" rx="22" fill="${rgb(TEAL)}"/>`
-    + `<path d="${arc(-1)}${arc(1)}" fill="none" stroke="${rgb(MINT)}" stroke-width="4.5"/>`
-    + `<g fill="${rgb(CREAM)}">${vertebrae.join('')}</g></svg>\n`;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   await mkdir(OUT, { recursive: true });
-  await writeFile(resolve(OUT, 'icon.svg'), svg());
-  console.log('wrote www/icons/icon.svg');
   for (const { file, size, maskable } of ICONS) {
     await writeFile(resolve(OUT, file), png(size, render(size, maskable)));
     console.log(`wrote www/icons/${file}`);

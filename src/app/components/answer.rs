@@ -61,7 +61,7 @@ fn OptionsInBrief() -> Html {
             <p>{ options.condition.text }<Cites cites={options.condition.cites} /></p>
             <p>
                 { format!("Massage is one of {} options shown here that guidelines discuss. ", names.len()) }
-                { "See each side by side: what it involves, how much it may help, its harms, and what guidelines say." }
+                { "See each side by side: what it involves, how much it helps, its harms, and what guidelines say." }
             </p>
             <p class="mx-options-names">{ names.join(" · ") }</p>
             <button type="button" class="mx-button" onclick={ctx.send(Action::ShowView(View::Options))}>{ "Compare your options" }</button>
