@@ -226,8 +226,9 @@ function crateTable(path) {
 }
 
 /**
- * Before and after, side by side: the wasm and the whole page's size, and both
- * searches' keystroke latency, `ROUNDS` loads of each build taken in turn.
+ * Before and after, side by side: Lighthouse (5 runs of each, in turn), the wasm
+ * and the whole page's size, and both searches' keystroke latency, `ROUNDS` loads
+ * of each build taken in turn.
  */
 async function compare(label, beforeTree, afterTree) {
   const ROUNDS = 4;
@@ -263,7 +264,23 @@ async function compare(label, beforeTree, afterTree) {
       runs[side].firstKey.push(find.cold[0]);
     }
   }
+  // Lighthouse on each build's standalone page, runs taken in turn.
+  const LH_RUNS = 5;
+  const lh = { before: [], after: [] };
+  const lhServers = { before: await serve(join(trees.before, 'dist')), after: await serve(join(trees.after, 'dist')) };
+  for (let run = 0; run < LH_RUNS; run++) {
+    for (const side of run % 2 ? ['after', 'before'] : ['before', 'after']) {
+      lh[side].push(await lighthouse(`${lhServers[side].origin}/`, 1));
+    }
+  }
+  await lhServers.before.close();
+  await lhServers.after.close();
+  const lhMedian = (side, key) => pct(lh[side].map((r) => r[key]), 50);
   const rows = [
+    ['Lighthouse performance, mobile (median of 5)', lhMedian('before', 'performance'), lhMedian('after', 'performance')],
+    ['Lighthouse largest contentful paint, ms', lhMedian('before', 'lcp'), lhMedian('after', 'lcp')],
+    ['Lighthouse total blocking time, ms', lhMedian('before', 'tbt'), lhMedian('after', 'tbt')],
+    ['Lighthouse cumulative layout shift', lhMedian('before', 'cls'), lhMedian('after', 'cls')],
     ['wasm, brotli KB', await wasmKB(trees.before), await wasmKB(trees.after)],
     ['standalone page, brotli KB in all', await pageKB(trees.before), await pageKB(trees.after)],
     ['study search p95 ms, 10,000 studies (warm passes, pooled)', pct(runs.before.study, 95), pct(runs.after.study, 95)],
@@ -278,7 +295,7 @@ async function compare(label, beforeTree, afterTree) {
   out();
   out('| measure | before | after | after ÷ before |');
   out('|---|---:|---:|---:|');
-  for (const [name, before, after] of rows) out(`| ${name} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${(after / before).toFixed(2)} |`);
+  for (const [name, before, after] of rows) out(`| ${name} | ${before.toFixed(2)} | ${after.toFixed(2)} | ${before ? (after / before).toFixed(2) : '–'} |`);
   out();
   await writeFile(resolve(import.meta.dirname, 'bench-compare.md'), `${lines.join('\n')}\n`);
 }

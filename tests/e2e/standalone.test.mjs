@@ -183,3 +183,23 @@ test('the report table is a keyboard grid: arrow keys move between verdicts, Ent
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });
+
+test('every view says who stands behind the guide: the version in the footer, the whole statement one tap away', async () => {
+  const { page, consoleErrors } = await openPage(browser.context, server.origin);
+  for (const view of ['answer', 'options', 'studies']) {
+    await page.goto(`${server.origin}/#view=${view}`);
+    const footer = page.locator('.mx-footer');
+    await footer.locator('.mx-about summary').waitFor();
+    assert.match(await footer.textContent(), /Version \d+\.\d+\.\d+, published 3 December 2026\./);
+  }
+  // Folded until the reader opens it; then every certification item is there.
+  const about = page.locator('.mx-about');
+  await about.locator('summary').click();
+  await about.locator('h3', { hasText: 'Who pays for it' }).waitFor();
+  const text = (await about.textContent()).replace(/\s+/g, ' ');
+  for (const wanted of ['How it is written and checked', 'no funder to declare', 'takes no money from massage businesses', 'searched for trials up to August 2014', 'The next review is due by 3 June 2027.']) {
+    assert.ok(text.includes(wanted), `"${wanted}" in who stands behind it`);
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});

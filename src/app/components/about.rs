@@ -1,6 +1,7 @@
 //! Who stands behind the guide (the IPDAS certification items): how it is
 //! written and checked, who pays, how current the research is, and when it is
-//! next reviewed. In every view's footer, folded, so no host can leave it out.
+//! next reviewed. In every view's footer, folded, so no host can leave it out;
+//! its body is built when first opened.
 
 use yew::prelude::*;
 
@@ -12,11 +13,42 @@ use crate::claimbase;
 #[component]
 pub fn AboutGuide() -> Html {
     let ctx = use_ctx();
+    // The body is rendered once the reader first opens it: on every view it is
+    // there to open, and until then the page need not build (or hydrate) it.
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |_: Event| opened.set(true))
+    };
+    // Opened on the prerendered page before the app took over: no toggle is
+    // coming, so look once.
+    let details = use_node_ref();
+    {
+        let (details, opened) = (details.clone(), opened.clone());
+        use_effect_with((), move |_| {
+            if let Some(element) = details.cast::<web_sys::Element>() {
+                if element.has_attribute("open") {
+                    opened.set(true);
+                }
+            }
+        });
+    }
+    html! {
+        <details class="mx-about" id={ctx.id("about")} ref={details} {ontoggle}>
+            <summary>{ "Who stands behind this guide: how it is written, who pays for it, how up to date it is" }</summary>
+            if *opened {
+                <AboutBody />
+            }
+        </details>
+    }
+}
+
+#[component]
+fn AboutBody() -> Html {
     let base = claimbase::get();
     let about = &base.about;
     html! {
-        <details class="mx-about" id={ctx.id("about")}>
-            <summary>{ "Who stands behind this guide: how it is written, who pays for it, how up to date it is" }</summary>
+        <>
             <h3>{ "How it is written and checked" }</h3>
             <p>{ about.method }</p>
             <h3>{ "Who pays for it" }</h3>
@@ -29,6 +61,6 @@ pub fn AboutGuide() -> Html {
             </ul>
             <h3>{ "When it is updated" }</h3>
             <p>{ about.updates }{ format!(" The next review is due by {}.", long_date(about.next_review)) }</p>
-        </details>
+        </>
     }
 }
