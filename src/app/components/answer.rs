@@ -8,6 +8,7 @@ use super::bottom_line::{BottomLinePanel, Cites};
 use super::claim::ClaimCard;
 use super::evidence::EvidenceLegend;
 use super::focus::use_scroll_to_selected;
+use super::options::CertaintyKey;
 use super::sheet::PrintButton;
 use crate::app::context::use_ctx;
 use crate::app::route::View;
@@ -88,6 +89,7 @@ fn Guidelines(props: &GuidelinesProps) -> Html {
         <section class="mx-guidelines" aria-labelledby={ctx.id("guidelines-title")}>
             <h3 id={ctx.id("guidelines-title")}>{ "What the guidelines say" }</h3>
             <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage: by how long the pain has lasted, and on whether massage should come only with exercise." }</p>
+            <CertaintyKey />
             <ul class="mx-guideline-list" ref={list}>
                 { for base.guidelines_indexed().map(|(g, guideline)| html! {
                     <GuidelineCard key={guideline.id} {guideline} selected={props.selected == Some(g)} />

@@ -30,10 +30,7 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
             <p class="mx-intro">
                 { format!("Here are {} options that guidelines discuss, with the same questions answered for each: what it involves, how much it helps, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so.", options.choices.len()) }
             </p>
-            <p class="mx-note mx-certainty-key">
-                <strong>{ "How sure the research is: " }</strong>
-                { "High: we are confident. Moderate: it is probably like this. Low: it may be like this, but the truth could be quite different. Very low: we are very uncertain." }
-            </p>
+            <CertaintyKey />
             <DurationQuestion duration={reader.duration} />
             <WhatMatters matters={reader.matters} />
             <ol class="mx-option-list">
@@ -266,5 +263,17 @@ fn FactRow(props: &FactRowProps) -> Html {
                 <dd class="mx-unknown"><strong>{ "Not known. " }</strong>{ fact.text }</dd>
             }
         </div>
+    }
+}
+
+/// What the certainty chips mean, in GRADE's plain words: above the options grid
+/// and the guidelines, wherever the chips are.
+#[component]
+pub fn CertaintyKey() -> Html {
+    html! {
+        <p class="mx-note mx-certainty-key">
+            <strong>{ "How sure the research is: " }</strong>
+            { "High: we are confident. Moderate: it is probably like this. Low: it may be like this, but the truth could be quite different. Very low: we are very uncertain." }
+        </p>
     }
 }
