@@ -237,7 +237,9 @@ for (const name of ENGINES) {
       const { text } = readPdf(path);
       await rm(path);
       assert.ok(text.includes('Harbourside Massage Therapy'));
-      assert.equal(text.split('Call 999 now').length - 1, 2);
+      // Both widgets' warning signs. Text extracted from a whole page can run a line of
+      // the host's into a widget's ("Call 999 Massage now"), so count the number alone.
+      assert.equal(text.split('Call 999').length - 1, 2);
       assert.deepEqual(await page.errors(), []);
     });
 
