@@ -1317,3 +1317,31 @@ fn who_stands_behind_it_needs_dates_in_order_and_cited_figures() {
         "missing field `funding`",
     );
 }
+
+#[test]
+fn the_condition_and_search_dates_must_be_known() {
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.options,
+            "condition = { text = \"Back pain often gets better.\" }",
+            "condition = { unknown = \"not checked\" }",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/options.toml:3:",
+        "`condition` says what is known",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.meta,
+            "searched = [{ text = \"The trial ran in 2010.\", cites = [\"trial-x\"] }]",
+            "searched = [{ unknown = \"not checked\" }]",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/claimbase.toml:12:",
+        "`searched` says what is known",
+    );
+}

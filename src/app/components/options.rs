@@ -181,7 +181,7 @@ fn OptionCard(props: &OptionCardProps) -> Html {
         .collect();
     let listed = reader.shortlist.has(props.idx.index());
     html! {
-        <article class="mx-card mx-option" data-option={choice.id} data-fits={(!fits.is_empty()).then_some("")}>
+        <article class="mx-card mx-option" data-option={choice.id}>
             <h3>{ choice.name }</h3>
             if !fits.is_empty() {
                 <p class="mx-fits"><strong>{ "Fits what matters to you: " }</strong>{ fits.join("; ") }</p>

@@ -66,12 +66,7 @@ pub fn check(meta: &Parsed<Meta>, ctx: &Context, errors: &mut Vec<SeedError>) ->
     let searched = about
         .searched
         .iter()
-        .map(|point| {
-            if point.get_ref().unknown.is_some() {
-                check.at(point.span().start, "a `searched` point says what is known");
-            }
-            options::fact(&mut check, ctx, "searched", point)
-        })
+        .map(|point| options::known_fact(&mut check, ctx, "searched", point))
         .collect();
     let text = |s: &Spanned<String>| leak_str(s.get_ref().as_str());
     About {

@@ -52,25 +52,11 @@ pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<Seed
     let course = seed
         .course
         .iter()
-        .map(|point| {
-            if point.get_ref().unknown.is_some() {
-                check.at(
-                    point.span().start,
-                    "a `course` point says what is known; leave out what is not",
-                );
-            }
-            fact(&mut check, ctx, "course", point)
-        })
+        .map(|point| known_fact(&mut check, ctx, "course", point))
         .collect();
     let matters = matters(&mut check, ctx, seed);
+    let condition = known_fact(&mut check, ctx, "condition", &seed.condition);
     // On an error the build stops, so the stand-in index is never used.
-    if seed.condition.get_ref().unknown.is_some() {
-        check.at(
-            seed.condition.span().start,
-            "`condition` describes the health condition: give `text`, with `cites` for any figure",
-        );
-    }
-    let condition = fact(&mut check, ctx, "condition", &seed.condition);
     let not_improving = ctx
         .ids
         .safety(&mut check, &seed.not_improving)
@@ -244,9 +230,21 @@ fn outlook(
     }
 }
 
+/// A fact that can only be known (a course point, the condition, how far the
+/// evidence was searched): `unknown` is an error there; otherwise as `fact`.
+pub fn known_fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
+    if seed.get_ref().unknown.is_some() {
+        check.at(
+            seed.span().start,
+            format!("`{field}` says what is known: give `text`, with `cites` for any figure, and leave out what is not known"),
+        );
+    }
+    fact(check, ctx, field, seed)
+}
+
 /// A cell: known with its records, or unknown with a reason; never both, never
 /// neither, and never a figure without a record behind it.
-pub fn fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
+fn fact(check: &mut Check, ctx: &Context, field: &str, seed: &Spanned<FactSeed>) -> Fact {
     let at = seed.span().start;
     let f = seed.get_ref();
     let cites = leak(
