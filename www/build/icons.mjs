@@ -86,21 +86,42 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A PNG file: 8-bit RGBA, no filtering, zlib-compressed. */
+/** A PNG file of RGBA pixels, lossless: indexed colour (a palette, with its
+ * transparency) when the icon has at most 256 distinct colours, as these do (three
+ * colours and their anti-aliased edges), since that is a third of the bytes of
+ * RGBA; 8-bit RGBA otherwise. The 192 px icon loads with every page. */
 export function png(size, pixels) {
+  const palette = new Map();
+  for (let i = 0; i < pixels.length && palette.size <= 256; i += 4) {
+    const key = pixels.readUInt32BE(i);
+    if (!palette.has(key)) palette.set(key, palette.size);
+  }
+  const indexed = palette.size <= 256;
+  const bytesPerPixel = indexed ? 1 : 4;
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
-  header[9] = 6; // colour type: RGBA
-  const rows = Buffer.alloc(size * (size * 4 + 1));
+  header[9] = indexed ? 3 : 6; // colour type: palette, or RGBA
+  const stride = size * bytesPerPixel + 1;
+  const rows = Buffer.alloc(size * stride);
   for (let y = 0; y < size; y += 1) {
-    rows[y * (size * 4 + 1)] = 0; // filter: none
-    pixels.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+    rows[y * stride] = 0; // filter: none
+    for (let x = 0; x < size; x += 1) {
+      const at = (y * size + x) * 4;
+      if (indexed) rows[y * stride + 1 + x] = palette.get(pixels.readUInt32BE(at));
+      else pixels.copy(rows, y * stride + 1 + x * 4, at, at + 4);
+    }
+  }
+  const chunks = [chunk('IHDR', header)];
+  if (indexed) {
+    const colours = [...palette.keys()];
+    chunks.push(chunk('PLTE', Buffer.from(colours.flatMap((c) => [c >>> 24, (c >>> 16) & 255, (c >>> 8) & 255]))));
+    chunks.push(chunk('tRNS', Buffer.from(colours.map((c) => c & 255))));
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
+    ...chunks,
     chunk('IDAT', deflateSync(rows, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
