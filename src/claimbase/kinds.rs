@@ -48,7 +48,7 @@ impl Evidence {
     /// One sentence saying what the level means.
     pub fn meaning(self) -> &'static str {
         match self {
-            Evidence::Trial => "Controlled trials in people with back pain measured this and found it, but reviews rate that research low or very low certainty: the true effect may be different.",
+            Evidence::Trial => "Trials in people with back pain tested this against other care or none, and found it. But reviews rate that research low or very low certainty: the true effect may be different.",
             Evidence::Uncertain => {
                 "There is some trial evidence, but it is weak, small or mixed: not shown, and not ruled out."
             }
@@ -59,7 +59,7 @@ impl Evidence {
             Evidence::Asserted => {
                 "Stated without a source, and we found no research either way."
             }
-            Evidence::Contradicted => "Controlled studies, or the study the article names, found otherwise.",
+            Evidence::Contradicted => "Studies with a comparison group, or the study the article names, found otherwise.",
             Evidence::Background => {
                 "A description or a bit of context, not a claim that needs evidence."
             }
