@@ -67,7 +67,8 @@ fi
 
 # npm tools, each folder with its own lock file: the release build's (binaryen's
 # wasm-opt, terser, workbox-build) in www/build, the tests' (playwright-core,
-# puppeteer-core, selenium-webdriver, axe-core, lighthouse) in tests/e2e.
+# puppeteer-core, selenium-webdriver, axe-core, lighthouse; flesch-kincaid,
+# smog-formula and syllable for the pages' reading level) in tests/e2e.
 for dir in www/build tests/e2e; do
   stamp=$dir/node_modules/.package-lock.json
   if [ ! -f "$stamp" ] || [ $dir/package-lock.json -nt "$stamp" ]; then

@@ -1,5 +1,6 @@
 // `make bench`: size, first render and filter latency of the release build in
-// headless Chromium, against the budgets; prints a report and writes it to
+// headless Chromium, and each view's reading level (reading-level.mjs), against
+// the budgets; prints a report and writes it to
 // tests/e2e/bench-report.md (the README quotes it). Not a test: nothing here
 // fails the build; the report says pass or fail per budget.
 //
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { cpus, tmpdir } from 'node:os';
 import { serve, launch, openPage } from './support.mjs';
 import { sizes } from '../../www/build/sizes.mjs';
+import { readingLevel, VIEWS, TARGET, TARGET_ELSEWHERE } from './reading-level.mjs';
 
 const [dist, bigDist, twiggyJson, claimbaseTxt, articlesDist, readabilityTxt] = process.argv.slice(2).map((p) => p && resolve(p));
 const execFileAsync = promisify(execFile);
@@ -413,7 +415,7 @@ if (claimbaseTxt) {
 }
 
 if (readabilityTxt) {
-  out('## Reading level of what readers see (Flesch-Kincaid grade, tests/readability.rs)');
+  out('## Reading level of the claim base\'s fields, one by one (Flesch-Kincaid grade, tests/readability.rs)');
   out('| text | grade | at most |');
   out('|---|---:|---:|');
   for (const line of (await readFile(readabilityTxt, 'utf8')).trim().split('\n')) {
@@ -422,6 +424,23 @@ if (readabilityTxt) {
   }
   out();
 }
+
+// Each view's prerendered page, as a reader sees it before the wasm (the
+// rules of what counts: reading-level.mjs).
+const pageLevels = [];
+for (const [view, file] of VIEWS) {
+  const at = TARGET[view] ?? TARGET_ELSEWHERE;
+  pageLevels.push({ view, file, at, ...readingLevel(await readFile(join(dist, file), 'utf8')) });
+}
+out('## Reading level of each view\'s prerendered page (tests/e2e/reading-level.mjs)');
+out('The main content of each page as a reader sees it before the wasm: no header, footer, buttons, form labels, citation lines or headings, and only sentences (text ending in a full stop, question or exclamation mark; a label, badge or name alone is not one). Flesch-Kincaid grade (`flesch-kincaid`) and SMOG grade (`smog-formula`), syllables by `syllable` (wooorm\'s `words` packages).');
+out();
+out('| view | page | sentences | words | Flesch-Kincaid grade | SMOG grade | Flesch-Kincaid at most |');
+out('|---|---|---:|---:|---:|---:|---:|');
+for (const r of pageLevels) {
+  out(`| ${r.view} | ${r.file} | ${r.sentence} | ${r.word} | ${r.fleschKincaid.toFixed(1)} | ${r.smog.toFixed(1)} | ${r.at} |`);
+}
+out();
 
 out('## Budgets');
 out('| budget | measured | result |');
@@ -433,6 +452,13 @@ out(`| cumulative layout shift = ${BUDGET.cls} | ${lh.cls.toFixed(3)} | ${verdic
 out(`| total blocking time ≤ ${BUDGET.tbtMs} ms | ${Math.round(lh.tbt)} ms | ${verdict(lh.tbt <= BUDGET.tbtMs)} |`);
 out(`| content paints within ${BUDGET.paintRatio}× a static page with the same content | ${paintRatio.toFixed(2)}× | ${verdict(paintRatio <= BUDGET.paintRatio)} |`);
 out(`| \`mx-ready\` within ${BUDGET.readyRatio}× that static page's paint | ${readyRatio.toFixed(2)}× | ${verdict(readyRatio <= BUDGET.readyRatio)} |`);
+for (const [what, rows] of [
+  ['Short answer and Safety pages', pageLevels.filter((r) => r.view in TARGET)],
+  ['the other views\' pages', pageLevels.filter((r) => !(r.view in TARGET))],
+]) {
+  const worst = rows.reduce((w, r) => (r.fleschKincaid - r.at > w.fleschKincaid - w.at ? r : w));
+  out(`| ${what} read at Flesch-Kincaid grade ≤ ${worst.at} | ${worst.view}: ${worst.fleschKincaid.toFixed(1)} (the highest) | ${verdict(rows.every((r) => r.fleschKincaid <= r.at))} |`);
+}
 if (big) {
   out(`| search p95 ≤ ${BUDGET.filterP95Ms} ms at ${big.studies} studies | ${ms(pct(big.samples, 95))} ms | ${verdict(pct(big.samples, 95) <= BUDGET.filterP95Ms)} |`);
   out(`| the same for the first keystrokes after load (at \`mx-ready\`, median of ${FIRST_PASS_LOADS} loads) | ${ms(firstAtReady.median)} ms | ${verdict(firstAtReady.median <= BUDGET.filterP95Ms)} |`);
