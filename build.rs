@@ -19,6 +19,11 @@ mod claimbase {
     pub mod vocabulary;
 }
 
+// Pictures are drawn as the claim base is built (`Figure::svg`).
+#[allow(dead_code)]
+#[path = "src/draw/mod.rs"]
+mod draw;
+
 use claimbase::compile::{self, SeedError};
 
 fn fail(errors: &[SeedError]) -> ! {
@@ -36,6 +41,7 @@ fn main() {
     let seeds = env::var("MX_SEEDS").unwrap_or_else(|_| "seeds".to_string());
     println!("cargo::rerun-if-changed={seeds}");
     println!("cargo::rerun-if-changed=src/claimbase");
+    println!("cargo::rerun-if-changed=src/draw");
     // Cargo runs build scripts in the package root, so seed paths stay relative
     // and errors read `seeds/claims.toml:12: ...`.
     let files = compile::read_dir(Path::new(&seeds), &seeds).unwrap_or_else(|e| fail(&e));

@@ -1,11 +1,15 @@
 //! massage-explainer: an evidence-honest explainer of how massage therapy may help
 //! back pain, compiled to wasm with its claim base bundled.
 //!
-//! Layers, data flowing one way: `claimbase` (bundled data) → `app` (state and
-//! components). Nothing here fetches anything at run time.
+//! Layers, data flowing one way: `claimbase` (bundled data) → `query` (answers
+//! from it) and `draw` (pictures of it) → `app` (state and components).
+//! Nothing here fetches anything at run time.
 
 pub mod app;
 pub mod claimbase;
+// Pictures are drawn when the claim base is built: the wasm carries their markup.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod draw;
 pub mod embed;
 pub mod query;
 

@@ -208,6 +208,22 @@ text = "How it works is not measured."
 cites = ["relaxes-muscles"]
 "#;
 
+const FIGURES: &str = r#"
+[[figure]]
+sentence = "helps"
+kind = "scale"
+title = "Pain after the trial"
+says = "Pain was about 30 out of 100 with it and 40 without."
+certainty = "low"
+cites = ["trial-x"]
+  [[figure.group]]
+  label = "With it"
+  value = 30
+  [[figure.group]]
+  label = "Without"
+  value = 40
+"#;
+
 const REPORT_CARDS: &str = r#"
 [[verdict]]
 source = "000_a"
@@ -248,6 +264,7 @@ fn files() -> SeedFiles {
         guidelines: SeedFile::new("seeds/guidelines.toml", GUIDELINES),
         options: SeedFile::new("seeds/options.toml", OPTIONS),
         bottom_line: SeedFile::new("seeds/bottom-line.toml", BOTTOM_LINE),
+        figures: SeedFile::new("seeds/figures.toml", FIGURES),
         report_cards: SeedFile::new("seeds/report-cards.toml", REPORT_CARDS),
         drafts: Vec::new(),
     }
@@ -622,6 +639,26 @@ fn a_bottom_line_sentence_that_cites_nothing_is_an_error() {
         "seeds/bottom-line.toml:11:",
         "bottom-line sentence `guided` cites nothing",
     );
+}
+
+#[test]
+fn a_figure_is_drawn_under_its_sentence() {
+    let base = compile::compile(&files()).map(|c| c.base).expect("the fixture compiles");
+    let figures = base.bottom_line.points[0].figures;
+    assert_eq!(figures.len(), 1);
+    assert_eq!(figures[0].groups[1].readings[0].value, Some(400), "values are kept in tenths");
+}
+
+#[test]
+fn a_figure_under_an_unknown_sentence_or_with_a_bad_value_is_an_error_at_its_line() {
+    let errors = errors_with(|f| replace(&mut f.figures, "sentence = \"helps\"", "sentence = \"hepls\""));
+    assert_one_error(&errors, "seeds/figures.toml:3:", "no sentence `hepls` in bottom-line.toml");
+    let errors = errors_with(|f| replace(&mut f.figures, "value = 40", "value = 140"));
+    assert_one_error(&errors, "seeds/figures.toml:12:", "`value = 140` must be between 0 and 100");
+    let errors = errors_with(|f| replace(&mut f.figures, "value = 30", "value = 30.25"));
+    assert_one_error(&errors, "seeds/figures.toml:9:", "with at most one decimal");
+    let errors = errors_with(|f| replace(&mut f.figures, "kind = \"scale\"", "kind = \"range\""));
+    assert!(errors.iter().any(|e| e.contains("a `range` figure has 2 groups")), "{errors:?}");
 }
 
 #[test]

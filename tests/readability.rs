@@ -106,6 +106,9 @@ fn the_short_answer_reads_at_grade_7_or_below() {
     let base = claimbase::get();
     let mut texts = vec![base.bottom_line.summary];
     texts.extend(base.bottom_line.points.iter().map(|p| p.text));
+    // The pictures' words are read with it.
+    let figures = base.bottom_line.points.iter().flat_map(|p| p.figures);
+    texts.extend(figures.flat_map(|f| [f.title, f.says]));
     check("Short answer", &texts, 7.0);
 }
 
@@ -328,6 +331,13 @@ fn patient_texts() -> Vec<(String, &'static str)> {
     push("bottom-line.toml: summary".into(), base.bottom_line.summary);
     for p in base.bottom_line.points {
         push(format!("bottom-line.toml: sentence {}", p.id), p.text);
+        for f in p.figures {
+            push(format!("figures.toml: {} title", p.id), f.title);
+            push(format!("figures.toml: {} says", p.id), f.says);
+            for g in f.groups {
+                push(format!("figures.toml: {} group label", p.id), g.label);
+            }
+        }
     }
     for item in base.safety {
         push(format!("safety.toml: {} text", item.id), item.text);

@@ -210,3 +210,17 @@ vocabulary! {
         HarmsMentioned = "harms-mentioned", "Whether it mentions harms";
     }
 }
+
+vocabulary! {
+    /// What a figure draws (`figures.toml`; drawn by `draw::figure`).
+    FigureKind {
+        /// Where each group's average sat on a 0 to 100 scale.
+        Scale = "scale", "Averages on a scale";
+        /// 100 people per group, the comparison group first.
+        Icons = "icons", "100 people per group";
+        /// How often something happened, from the lowest to the highest trial.
+        Range = "range", "A range across trials";
+        /// Averages over time.
+        Course = "course", "Averages over time";
+    }
+}

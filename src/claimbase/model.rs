@@ -4,8 +4,8 @@
 //! (`record!`): the build step writes the bundle from these declarations.
 
 use super::kinds::{
-    BlockKind, Certainty, ClaimKind, Computed, Design, Evidence, PainDuration, Population,
-    Question, SafetyKind, Status, Strength, TermKind, Tier, Verdict,
+    BlockKind, Certainty, ClaimKind, Computed, Design, Evidence, FigureKind, PainDuration,
+    Population, Question, SafetyKind, Status, Strength, TermKind, Tier, Verdict,
 };
 use super::schema::{index, record};
 
@@ -464,6 +464,48 @@ record! {
         pub question: Question,
         pub text: &'static str,
         pub cites: &'static [Cite],
+        /// Pictures of its numbers, drawn under it (`figures.toml`).
+        pub figures: &'static [Figure],
+    }
+}
+
+record! {
+    /// Numbers as a picture, drawn by the app from these values (`draw::figure`).
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Figure {
+        pub kind: FigureKind,
+        /// Its heading: what is measured, in whom, when.
+        pub title: &'static str,
+        /// The same in words: its caption, and what a screen reader is told.
+        pub says: &'static str,
+        /// How sure the body of evidence behind it is.
+        pub certainty: Certainty,
+        pub cites: &'static [Cite],
+        pub groups: &'static [FigureGroup],
+        /// The picture as SVG markup, drawn from the groups when the claim base
+        /// is built (`draw::figure`), so the wasm carries no drawing code.
+        pub svg: &'static str,
+    }
+}
+
+record! {
+    /// One group of a figure: one reading, or (a course) one per time.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct FigureGroup {
+        pub label: &'static str,
+        pub readings: &'static [Reading],
+    }
+}
+
+record! {
+    /// A value out of 100 with its likely range, in tenths (`value: 305` is 30.5),
+    /// at a week (a course; 0 otherwise).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct Reading {
+        pub week: u16,
+        pub value: Option<u16>,
+        pub low: Option<u16>,
+        pub high: Option<u16>,
     }
 }
 
@@ -622,6 +664,29 @@ impl ClaimBase {
 
     pub fn terms_of_kind(&self, kind: TermKind) -> impl Iterator<Item = (TermIdx, &'static Term)> {
         self.terms_indexed().filter(move |(_, t)| t.kind == kind)
+    }
+
+    /// How many claims sit at each evidence level, in `Evidence::ALL` order: the
+    /// one rule wherever a term, a link or an article is graded (the whole
+    /// spread, never the kindest level alone).
+    pub fn evidence_profile(&self, claims: &[ClaimIdx]) -> Vec<(Evidence, usize)> {
+        Evidence::ALL
+            .iter()
+            .map(|&level| {
+                let n = claims.iter().filter(|&&c| self.claim(c).evidence == level).count();
+                (level, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+
+    /// The claims about both `a` and `b` (a technique and a mechanism, a
+    /// mechanism and an outcome).
+    pub fn link_claims(&self, a: TermIdx, b: TermIdx) -> Vec<ClaimIdx> {
+        self.claims_indexed()
+            .filter(|(_, c)| c.about.contains(&a) && c.about.contains(&b))
+            .map(|(i, _)| i)
+            .collect()
     }
 }
 

@@ -3,7 +3,7 @@
 //! passages of an article are quoted.
 
 use super::order;
-use crate::claimbase::kinds::{Evidence, TermKind};
+use crate::claimbase::kinds::TermKind;
 use crate::claimbase::model::{
     Cite, ClaimBase, ClaimIdx, Discrepancy, Passage, SourceIdx, Study, StudyIdx, Term, TermIdx,
 };
@@ -41,29 +41,12 @@ pub fn sorted_distinct<T: Copy + PartialEq>(items: Vec<T>, index: impl Fn(T) -> 
     items
 }
 
-/// How many claims sit at each evidence level, in `Evidence::ALL` order: the one
-/// rule wherever a term or an article is graded (the whole spread, never the
-/// kindest level alone).
-pub fn evidence_profile(base: &ClaimBase, claims: &[ClaimIdx]) -> Vec<(Evidence, usize)> {
-    Evidence::ALL
-        .iter()
-        .map(|&level| {
-            let n = claims
-                .iter()
-                .filter(|&&c| base.claim(c).evidence == level)
-                .count();
-            (level, n)
-        })
-        .filter(|&(_, n)| n > 0)
-        .collect()
-}
-
 /// Terms of `kind` that share a claim with `term` (techniques of a mechanism, or
 /// mechanisms of a technique), with the number of sources linking each.
 pub fn linked(base: &ClaimBase, term: TermIdx, kind: TermKind) -> Vec<(TermIdx, usize)> {
     base.terms_of_kind(kind)
         .filter(|&(other, _)| other != term)
-        .map(|(other, _)| (other, link_claims(base, term, other)))
+        .map(|(other, _)| (other, base.link_claims(term, other)))
         .filter(|(_, claims)| !claims.is_empty())
         .map(|(other, claims)| (other, sources_of(base, &claims).len()))
         .collect()
@@ -97,14 +80,6 @@ pub fn term_facts(base: &ClaimBase, idx: TermIdx) -> TermFacts {
     }
 }
 
-/// Claims about both terms: the claims behind a map cell.
-pub fn link_claims(base: &ClaimBase, a: TermIdx, b: TermIdx) -> Vec<ClaimIdx> {
-    base.claims_indexed()
-        .filter(|(_, c)| c.about.contains(&a) && c.about.contains(&b))
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// The technique × mechanism grid: `sources[t][m]` = sources linking technique `t` to mechanism `m`.
 pub struct Grid {
     pub techniques: Vec<TermIdx>,
@@ -120,7 +95,7 @@ pub fn grid(base: &ClaimBase) -> Grid {
         .map(|&t| {
             mechanisms
                 .iter()
-                .map(|&m| sources_of(base, &link_claims(base, t, m)).len())
+                .map(|&m| sources_of(base, &base.link_claims(t, m)).len())
                 .collect()
         })
         .collect();

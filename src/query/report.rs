@@ -85,7 +85,7 @@ fn evidence_mix(base: &ClaimBase, source: SourceIdx) -> (Verdict, String) {
         .filter(|(_, c)| c.supports.iter().any(|p| p.source == source))
         .map(|(i, _)| i)
         .collect();
-    let profile = explain::evidence_profile(base, &claims);
+    let profile = base.evidence_profile(&claims);
     let count = |level| {
         profile
             .iter()

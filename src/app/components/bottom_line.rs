@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::figure::FigureView;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -24,6 +25,7 @@ pub fn BottomLinePanel() -> Html {
                         <dd>
                             { point.text }
                             <Cites cites={point.cites} />
+                            { for point.figures.iter().map(|figure| html! { <FigureView {figure} /> }) }
                         </dd>
                     </div>
                 }) }

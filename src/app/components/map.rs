@@ -93,7 +93,7 @@ struct CellDetailProps {
 fn CellDetail(props: &CellDetailProps) -> Html {
     let heading = use_focus_on_mount();
     let base = claimbase::get();
-    let claims = explain::link_claims(base, props.technique, props.mechanism);
+    let claims = base.link_claims(props.technique, props.mechanism);
     let name = |t: TermIdx| base.term(t).name;
     html! {
         <section class="mx-cell-detail" aria-live="polite">

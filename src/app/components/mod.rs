@@ -8,6 +8,7 @@ pub mod claim;
 pub mod evidence;
 pub mod evidence_map;
 pub mod facets;
+pub mod figure;
 pub mod find;
 pub mod focus;
 pub mod grid;

@@ -5,6 +5,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use super::figure::FigureView;
 use super::safety::what_to_do;
 use crate::app::context::use_ctx;
 use crate::app::state::Reader;
@@ -83,7 +84,10 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
             <p class="mx-sheet-summary">{ base.bottom_line.summary }</p>
             <dl>
                 { for base.bottom_line.points.iter().map(|p| html! {
-                    <><dt>{ p.question.label() }</dt><dd>{ p.text }</dd></>
+                    <><dt>{ p.question.label() }</dt><dd>
+                        { p.text }
+                        { for p.figures.iter().map(|figure| html! { <FigureView {figure} compact=true /> }) }
+                    </dd></>
                 }) }
             </dl>
             <YourChoice reader={props.reader} />

@@ -96,7 +96,7 @@ fn TermCard(props: &TermProps) -> Html {
             </h3>
             <p class="mx-card-summary">{ term.summary }</p>
             <p class="mx-card-meta">
-                <EvidenceSpread spread={explain::evidence_profile(base, &facts.claims)} />
+                <EvidenceSpread spread={base.evidence_profile(&facts.claims)} />
                 <span>{ says_so(facts.sources) }</span>
             </p>
             if !linked.is_empty() {
@@ -133,7 +133,7 @@ fn TermDetail(props: &TermProps) -> Html {
             <p class="mx-detail-summary">{ term.summary }</p>
             <p class="mx-detail-meta">
                 { format!("{} make {count} about this. ", articles(facts.sources)) }
-                <EvidenceSpread spread={explain::evidence_profile(base, claims)} />
+                <EvidenceSpread spread={base.evidence_profile(claims)} />
             </p>
             <h3>{ "What the articles say" }</h3>
             if claims.is_empty() {

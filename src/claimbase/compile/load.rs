@@ -152,6 +152,7 @@ toml_files! {
     guidelines: "guidelines.toml" => seed::Guidelines,
     options: "options.toml" => seed::Options,
     bottom_line: "bottom-line.toml" => seed::BottomLine,
+    figures: "figures.toml" => seed::Figures,
     report_cards: "report-cards.toml" => seed::ReportCards,
 }
 

@@ -88,7 +88,9 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     let regions = check::safety::regions(&seeds.safety, &mut errors);
     let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
     let options = check::options::check(&seeds.options, &ctx, &mut errors);
-    let bottom_line = check::bottom_line::check(&seeds.bottom_line, &ctx, &mut errors);
+    let sentences: Vec<&str> = seeds.bottom_line.seed.sentence.iter().map(|s| s.id.get_ref().as_str()).collect();
+    let figures = check::figures::check(&seeds.figures, &sentences, &ctx, &mut errors);
+    let bottom_line = check::bottom_line::check(&seeds.bottom_line, figures, &ctx, &mut errors);
     let criteria = check::report_cards::criteria(&seeds.report_cards, &mut errors);
     let report_cards =
         check::report_cards::cards(&seeds.report_cards, &ctx, &criteria, &mut errors);

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::claimbase::kinds::{
-    Certainty, ClaimKind, Computed, Design, Evidence, PainDuration, Population, Question,
-    SafetyKind, Status, Strength, TermKind, Tier, Verdict,
+    Certainty, ClaimKind, Computed, Design, Evidence, FigureKind, PainDuration, Population,
+    Question, SafetyKind, Status, Strength, TermKind, Tier, Verdict,
 };
 
 pub type Id = Spanned<String>;
@@ -371,6 +371,50 @@ pub struct PointSeed {
     pub text: String,
     #[serde(default)]
     pub cites: Vec<Id>,
+}
+
+/// `figures.toml`: numbers as pictures, each under a sentence of the short answer.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    #[serde(default)]
+    pub figure: Vec<Spanned<FigureSeed>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureSeed {
+    /// The bottom-line sentence it is drawn under.
+    pub sentence: Id,
+    pub kind: FigureKind,
+    pub title: String,
+    pub says: String,
+    pub certainty: Certainty,
+    #[serde(default)]
+    pub cites: Vec<Id>,
+    #[serde(default)]
+    pub group: Vec<Spanned<FigureGroupSeed>>,
+}
+
+/// A group: one reading (`value`, `low`, `high`), or a course's `points`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureGroupSeed {
+    pub label: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    #[serde(default)]
+    pub points: Vec<ReadingSeed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingSeed {
+    pub week: u16,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,17 +1,19 @@
 //! The bottom line (`bottom-line.toml`): a one-line summary and three to six
-//! sentences, each citing the studies, guidelines or claims it rests on.
+//! sentences, each citing the studies, guidelines or claims it rests on, with
+//! the figures drawn under it (checked in `figures`).
 
 use super::{leak, leak_str, Check, Context};
 use crate::claimbase::compile::load::Parsed;
 use crate::claimbase::compile::seed::{BottomLine as BottomLineSeed, PointSeed};
 use crate::claimbase::compile::SeedError;
-use crate::claimbase::model::{BottomLine, Point};
+use crate::claimbase::model::{BottomLine, Figure, Point};
 
 /// How many sentences a reader can take in at a glance (about 30 seconds).
 const SENTENCES: std::ops::RangeInclusive<usize> = 3..=6;
 
 pub fn check(
     bottom_line: &Parsed<BottomLineSeed>,
+    figures: Vec<Vec<Figure>>,
     ctx: &Context,
     errors: &mut Vec<SeedError>,
 ) -> BottomLine {
@@ -35,13 +37,14 @@ pub fn check(
         points: leak(
             seed.sentence
                 .iter()
-                .map(|p| point(&mut check, ctx, p))
+                .zip(figures)
+                .map(|(p, figures)| point(&mut check, ctx, p, figures))
                 .collect(),
         ),
     }
 }
 
-fn point(check: &mut Check, ctx: &Context, p: &PointSeed) -> Point {
+fn point(check: &mut Check, ctx: &Context, p: &PointSeed, figures: Vec<Figure>) -> Point {
     check.non_empty(&p.id, "text", &p.text);
     check.require(!p.cites.is_empty(), &p.id, || {
         format!("bottom-line sentence `{}` cites nothing: add `cites` with the studies, guidelines or claims it rests on", p.id.get_ref())
@@ -56,5 +59,6 @@ fn point(check: &mut Check, ctx: &Context, p: &PointSeed) -> Point {
                 .filter_map(|c| ctx.ids.cite(check, c))
                 .collect(),
         ),
+        figures: leak(figures),
     }
 }

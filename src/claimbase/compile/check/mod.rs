@@ -5,6 +5,7 @@
 
 pub mod bottom_line;
 pub mod claims;
+pub mod figures;
 pub mod guidelines;
 pub mod meta;
 pub mod options;
