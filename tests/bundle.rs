@@ -523,3 +523,28 @@ fn the_readers_answers_toggle_in_memory_and_never_move_the_route() {
         .apply(Action::ToggleShortlist(heat));
     assert!(state.reader.matters.is_empty() && state.reader.shortlist.is_empty());
 }
+
+#[test]
+fn every_node_of_the_pathway_opens_its_screen() {
+    let base = claimbase::get();
+    for picture in [base.pathway.wide, base.pathway.narrow] {
+        let hrefs: Vec<&str> = picture
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        // Massage, every mechanism, and the outcomes it draws.
+        let mechanisms = base.terms_of_kind(TermKind::Mechanism).count();
+        assert!(hrefs.len() > mechanisms + 1, "{hrefs:?}");
+        for href in &hrefs {
+            let href = href.replace("&amp;", "&");
+            let route = Route::decode(&href, base).unwrap_or_else(|e| panic!("{href}: {e:?}"));
+            match route.screen {
+                Screen::Mechanisms(Some(term)) => assert!(href.ends_with(base.term(term).id)),
+                Screen::Techniques(None) => assert_eq!(href, "#view=techniques"),
+                Screen::Studies(None) => assert!(href.starts_with("#view=studies&outcome=")),
+                other => panic!("{href} opens {other:?}"),
+            }
+        }
+    }
+}

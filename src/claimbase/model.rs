@@ -68,6 +68,8 @@ record! {
         pub about: About,
         /// The short answer, first on the default screen.
         pub bottom_line: BottomLine,
+        /// How massage is said to work, as a picture (`draw::pathway`).
+        pub pathway: Pathway,
         pub sources: &'static [Source],
         pub terms: &'static [Term],
         pub claims: &'static [Claim],
@@ -466,6 +468,16 @@ record! {
         pub cites: &'static [Cite],
         /// Pictures of its numbers, drawn under it (`figures.toml`).
         pub figures: &'static [Figure],
+    }
+}
+
+record! {
+    /// The pathway picture of How it helps, drawn when the claim base is built
+    /// (`draw::pathway`): one for a wide column, one for a narrow one.
+    #[derive(Debug, PartialEq, Eq)]
+    pub struct Pathway {
+        pub wide: &'static str,
+        pub narrow: &'static str,
     }
 }
 

@@ -6,7 +6,7 @@
 //! theme's custom properties; no picture relies on colour alone.
 
 pub mod figure;
-
+pub mod pathway;
 
 use std::fmt::Write;
 

@@ -8,6 +8,7 @@ use super::evidence::EvidenceSpread;
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use super::quote::Quote;
 use crate::app::context::use_ctx;
+use crate::app::route::Route;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::TermKind;
@@ -57,12 +58,42 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
             html! {
                 <>
                     <p class="mx-intro">{ intro }</p>
+                    if props.kind == TermKind::Mechanism {
+                        <PathwayView />
+                    }
                     <ul class="mx-cards" ref={cards}>
                         { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx.index()} term={idx} /> }) }
                     </ul>
                 </>
             }
         }
+    }
+}
+
+/// How massage is said to work, as a picture: drawn when the claim base was
+/// built (`draw::pathway`), a wide and a narrow one (the stylesheet shows the
+/// one that fits). Its nodes are links holding the app's URL hash of their
+/// detail; a click on one opens that screen through the route codec, so the
+/// same works inside a host's page, where the widget does not own the hash.
+#[component]
+fn PathwayView() -> Html {
+    let ctx = use_ctx();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        let link = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("a[href^='#']").ok().flatten());
+        let href = link.and_then(|a| a.get_attribute("href"));
+        if let Some(Ok(route)) = href.map(|h| Route::decode(&h, claimbase::get())) {
+            e.prevent_default();
+            ctx.dispatch.dispatch(Action::Restore(Box::new(route)));
+        }
+    });
+    let pathway = &claimbase::get().pathway;
+    html! {
+        <figure class="mx-pathway" {onclick}>
+            <figcaption class="mx-figure-title">{ "How massage is said to work" }</figcaption>
+            { Html::from_html_unchecked(pathway.wide.into()) }
+            { Html::from_html_unchecked(pathway.narrow.into()) }
+            <p class="mx-figure-says">{ "Lines join massage to what the articles say it does in the body, and that to what you may feel. The pattern of a line shows how well research supports those claims: see the key. Open a box for the detail." }</p>
+        </figure>
     }
 }
 

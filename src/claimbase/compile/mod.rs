@@ -20,7 +20,8 @@ pub mod unreviewed;
 use std::fmt;
 
 use crate::claimbase::kinds::Status;
-use crate::claimbase::model::{Claim, ClaimBase, Passage, SafetyItem, Study};
+use crate::claimbase::model::{Claim, ClaimBase, Passage, Pathway, SafetyItem, Study};
+use crate::draw;
 use check::{leak, leak_str, quotes::Quotes, Context};
 use extract::Sentence;
 use ids::Ids;
@@ -104,13 +105,14 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     studies.extend(found);
     let (sources, studies) = (leak(sources), leak(studies));
     let meta = &seeds.meta.seed;
-    let base = ClaimBase {
+    let mut base = ClaimBase {
         title: leak_str(meta.title.as_str()),
         reviewed: leak_str(meta.reviewed.get_ref().as_str()),
         written_by: leak_str(meta.written_by.get_ref().as_str()),
         independence: leak_str(meta.independence.get_ref().as_str()),
         about,
         bottom_line,
+        pathway: Pathway { wide: "", narrow: "" },
         sources,
         terms: leak(terms),
         claims: leak(claims),
@@ -123,6 +125,12 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         report_cards: leak(report_cards),
         options,
         unreviewed: leak(unreviewed),
+    };
+    // Drawn from the finished base: its terms, claims and their levels.
+    let graph = draw::pathway::graph(&base);
+    base.pathway = Pathway {
+        wide: leak_str(draw::pathway::svg(&graph, draw::pathway::Shape::Wide)),
+        narrow: leak_str(draw::pathway::svg(&graph, draw::pathway::Shape::Narrow)),
     };
     let notes = BuildNotes {
         sentences,
