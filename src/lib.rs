@@ -13,6 +13,13 @@ pub mod draw;
 pub mod embed;
 pub mod query;
 
+/// The memory allocator: Talc, in place of the standard library's dlmalloc, is
+/// smaller in the wasm (about 2.5 KB brotli less) and faster; the widget runs on
+/// one thread.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The id of the element the standalone page (`www/index.html`) mounts into.
 pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 

@@ -2,7 +2,7 @@
 //! Yew's server renderer (the release build's post-build step puts it in place):
 //! `views/VIEW.html`, each view of the standalone site, and `embed/REGION.html`,
 //! the embed's first screen for each region (`none.html` without one). The live
-//! app then replaces identical markup. Native only; never shipped.
+//! app then takes over these nodes (hydration). Native only; never shipped.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -18,7 +18,38 @@ fn main() -> std::process::ExitCode {
     fn render(props: impl FnOnce() -> ExplainerProps + Send + 'static) -> String {
         // Hydratable: the live app takes over these very nodes.
         let renderer = yew::ServerRenderer::<Explainer>::with_props(props).hydratable(true);
-        futures::executor::block_on(renderer.render())
+        unnamed_marks(&futures::executor::block_on(renderer.render()))
+    }
+
+    /// The renderer marks each component's nodes with comments that name its
+    /// type (`<!--<[massage_explainer::app::components::tabs::Tab]>-->`), for
+    /// hydration, which reads only their brackets (`<[`, `</[`, `]>`). Without the
+    /// names every page is about 0.3 KB smaller (brotli).
+    fn unnamed_marks(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find("<!--<") {
+            let (before, mark) = rest.split_at(at);
+            out.push_str(before);
+            let open = if mark.starts_with("<!--</[") {
+                "<!--</["
+            } else {
+                "<!--<["
+            };
+            match mark.find("]>-->") {
+                Some(end) if mark.starts_with(open) && !mark[..end].contains("-->") => {
+                    out.push_str(open);
+                    out.push_str("]>-->");
+                    rest = &mark[end + "]>-->".len()..];
+                }
+                _ => {
+                    out.push_str("<!--<");
+                    rest = &mark["<!--<".len()..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
     }
 
     fn write(path: &Path, html: String) -> Result<(), String> {

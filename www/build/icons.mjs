@@ -40,9 +40,9 @@ function insideRoundedSquare(x, y, cx, cy, hw, hh, radius) {
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) <= radius;
 }
 
-/** RGBA pixels of a size × size icon, 4 × 4 samples a pixel for smooth edges. */
+/** RGBA pixels of a size × size icon, 2 × 2 samples a pixel for smooth edges (4 × 4 looks the same at these sizes, and makes the icon 40% larger). */
 function render(size, maskable) {
-  const n = 4;
+  const n = 2;
   const pixels = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py += 1) {
     for (let px = 0; px < size; px += 1) {

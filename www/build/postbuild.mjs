@@ -3,6 +3,8 @@
 //     (src/embed.rs, printed by `cargo run --bin embed-options`) filled in, and the
 //     same options in frame.js and the embed builder;
 //   - release builds only:
+//     - the hashed names the wasm and the glue call each other by shortened in both
+//       (wasm-names.mjs; MX_KEEP_NAMES=1 keeps them, to measure what that saves);
 //     - the wasm-bindgen glue minified (Trunk minifies the page and stylesheet);
 //     - Trunk's inline loader moved to start.js, so no page has inline script and
 //       every page works under a strict Content-Security-Policy;
@@ -20,6 +22,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { join, resolve } from 'node:path';
 import { minify } from 'terser';
 import { generateSW } from 'workbox-build';
+import { shortenBindingNames } from './wasm-names.mjs';
 
 const WWW = resolve(import.meta.dirname, '..');
 /** Trunk's hashed names: NAME-<hash, up to 16 hex digits, no leading zeros>[_bg].EXT. */
@@ -85,6 +88,22 @@ async function prerenderFolder(dir) {
 
 /** The `integrity` value of `bytes`, as Trunk writes it. */
 const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * Shortens the hashed binding names in the wasm and its glue (wasm-names.mjs), and
+ * updates both files' integrity in index.html.
+ */
+export async function shortenNames(dir) {
+  const { glue, wasm } = await builtFiles(dir);
+  const paths = [join(dir, glue), join(dir, wasm)];
+  const before = await Promise.all(paths.map((p) => readFile(p)));
+  await shortenBindingNames(paths[1], paths[0]);
+  const after = await Promise.all(paths.map((p) => readFile(p)));
+  const page = join(dir, 'index.html');
+  let html = await readFile(page, 'utf8');
+  before.forEach((bytes, i) => { html = html.replaceAll(integrity(bytes), integrity(after[i])); });
+  await writeFile(page, html);
+}
 
 /** Minifies the wasm-bindgen glue in place, and updates its integrity in index.html. */
 export async function minifyGlue(dir) {
@@ -257,6 +276,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await writeOptions(dir);
   if (process.env.TRUNK_PROFILE === 'release') {
     const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+    if (!process.env.MX_KEEP_NAMES) await shortenNames(dir);
     await minifyGlue(dir);
     await externalizeLoader(dir, publicUrl);
     await linkRegistration(dir, publicUrl);
