@@ -643,22 +643,52 @@ fn a_bottom_line_sentence_that_cites_nothing_is_an_error() {
 
 #[test]
 fn a_figure_is_drawn_under_its_sentence() {
-    let base = compile::compile(&files()).map(|c| c.base).expect("the fixture compiles");
+    let base = compile::compile(&files())
+        .map(|c| c.base)
+        .expect("the fixture compiles");
     let figures = base.bottom_line.points[0].figures;
     assert_eq!(figures.len(), 1);
-    assert_eq!(figures[0].groups[1].readings[0].value, Some(400), "values are kept in tenths");
+    // Drawn, with a text alternative that names its values.
+    let svg = figures[0].svg;
+    assert!(
+        svg.starts_with("<svg") && svg.contains("role=\"img\""),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("With it: 30 out of 100; Without: 40 out of 100."),
+        "{svg}"
+    );
 }
 
 #[test]
 fn a_figure_under_an_unknown_sentence_or_with_a_bad_value_is_an_error_at_its_line() {
-    let errors = errors_with(|f| replace(&mut f.figures, "sentence = \"helps\"", "sentence = \"hepls\""));
-    assert_one_error(&errors, "seeds/figures.toml:3:", "no sentence `hepls` in bottom-line.toml");
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.figures,
+            "sentence = \"helps\"",
+            "sentence = \"hepls\"",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/figures.toml:3:",
+        "no sentence `hepls` in bottom-line.toml",
+    );
     let errors = errors_with(|f| replace(&mut f.figures, "value = 40", "value = 140"));
-    assert_one_error(&errors, "seeds/figures.toml:12:", "`value = 140` must be between 0 and 100");
+    assert_one_error(
+        &errors,
+        "seeds/figures.toml:12:",
+        "`value = 140` must be between 0 and 100",
+    );
     let errors = errors_with(|f| replace(&mut f.figures, "value = 30", "value = 30.25"));
     assert_one_error(&errors, "seeds/figures.toml:9:", "with at most one decimal");
     let errors = errors_with(|f| replace(&mut f.figures, "kind = \"scale\"", "kind = \"range\""));
-    assert!(errors.iter().any(|e| e.contains("a `range` figure has 2 groups")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("a `range` figure has 2 groups")),
+        "{errors:?}"
+    );
 }
 
 #[test]

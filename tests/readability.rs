@@ -317,6 +317,30 @@ fn label_each<T: Copy + std::fmt::Debug>(
     all.iter().map(|&v| (format!("{v:?}"), label(v))).collect()
 }
 
+/// The short answer's fields: its summary, its sentences and their pictures'
+/// titles, words and text alternatives.
+fn short_answer_texts() -> Vec<(String, &'static str)> {
+    let base = claimbase::get();
+    let mut out = vec![(
+        "bottom-line.toml: summary".to_string(),
+        base.bottom_line.summary,
+    )];
+    for p in base.bottom_line.points {
+        out.push((format!("bottom-line.toml: sentence {}", p.id), p.text));
+        for f in p.figures {
+            out.push((format!("figures.toml: {} title", p.id), f.title));
+            out.push((format!("figures.toml: {} says", p.id), f.says));
+            let alt = f
+                .svg
+                .split("aria-label=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next());
+            out.extend(alt.map(|alt| (format!("figures.toml: {} picture", p.id), alt)));
+        }
+    }
+    out
+}
+
 /// Every field a patient reads, named for the failure message: the Short
 /// answer, Safety, our summaries of terms, the options grid and the labels
 /// of evidence, certainty and the like. (The researcher's detail, the map,
@@ -326,19 +350,8 @@ fn patient_texts() -> Vec<(String, &'static str)> {
         Certainty, Evidence, PainDuration, Population, Question, SafetyKind, Strength, Tier,
     };
     let base = claimbase::get();
-    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut out = short_answer_texts();
     let mut push = |field: String, text: &'static str| out.push((field, text));
-    push("bottom-line.toml: summary".into(), base.bottom_line.summary);
-    for p in base.bottom_line.points {
-        push(format!("bottom-line.toml: sentence {}", p.id), p.text);
-        for f in p.figures {
-            push(format!("figures.toml: {} title", p.id), f.title);
-            push(format!("figures.toml: {} says", p.id), f.says);
-            for g in f.groups {
-                push(format!("figures.toml: {} group label", p.id), g.label);
-            }
-        }
-    }
     for item in base.safety {
         push(format!("safety.toml: {} text", item.id), item.text);
         if let Some(detail) = item.detail {

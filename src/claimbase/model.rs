@@ -493,31 +493,11 @@ record! {
         /// How sure the body of evidence behind it is.
         pub certainty: Certainty,
         pub cites: &'static [Cite],
-        pub groups: &'static [FigureGroup],
-        /// The picture as SVG markup, drawn from the groups when the claim base
-        /// is built (`draw::figure`), so the wasm carries no drawing code.
+        /// The picture as SVG markup, drawn from `figures.toml`'s values when
+        /// the claim base is built (`draw::figure`): the wasm carries neither
+        /// drawing code nor the values, which the markup and its text
+        /// alternative hold.
         pub svg: &'static str,
-    }
-}
-
-record! {
-    /// One group of a figure: one reading, or (a course) one per time.
-    #[derive(Debug, PartialEq, Eq)]
-    pub struct FigureGroup {
-        pub label: &'static str,
-        pub readings: &'static [Reading],
-    }
-}
-
-record! {
-    /// A value out of 100 with its likely range, in tenths (`value: 305` is 30.5),
-    /// at a week (a course; 0 otherwise).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub struct Reading {
-        pub week: u16,
-        pub value: Option<u16>,
-        pub low: Option<u16>,
-        pub high: Option<u16>,
     }
 }
 
@@ -685,7 +665,10 @@ impl ClaimBase {
         Evidence::ALL
             .iter()
             .map(|&level| {
-                let n = claims.iter().filter(|&&c| self.claim(c).evidence == level).count();
+                let n = claims
+                    .iter()
+                    .filter(|&&c| self.claim(c).evidence == level)
+                    .count();
                 (level, n)
             })
             .filter(|&(_, n)| n > 0)

@@ -7,7 +7,6 @@ use std::fmt::Write;
 
 use super::{n, Svg};
 use crate::claimbase::kinds::FigureKind;
-use crate::claimbase::model::{Figure, FigureGroup, Reading};
 
 /// Every figure is this wide in user units, about a phone's column, so its
 /// text is drawn at about its set size on a phone.
@@ -15,25 +14,41 @@ pub const WIDTH: u32 = 300;
 const LEFT: f32 = 10.0;
 const RIGHT: f32 = 290.0;
 
-/// The figure as SVG markup.
-pub fn svg(figure: &Figure) -> String {
-    let label = alt(figure);
-    match figure.kind {
-        FigureKind::Scale => scale(figure.groups, &label),
-        FigureKind::Icons => icons(figure.groups, &label),
-        FigureKind::Range => range(figure.groups, &label),
-        FigureKind::Course => course(figure.groups, &label),
+/// One group of a figure: one reading, or (a course) one per time.
+#[derive(Debug)]
+pub struct FigureGroup {
+    pub label: String,
+    pub readings: Vec<Reading>,
+}
+
+/// A value out of 100 with its likely range, in tenths (`value: 305` is 30.5),
+/// at a week (a course; 0 otherwise).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    pub week: u16,
+    pub value: Option<u16>,
+    pub low: Option<u16>,
+    pub high: Option<u16>,
+}
+
+/// The figure as SVG markup, its text alternative naming every value.
+pub fn svg(kind: FigureKind, title: &str, groups: &[FigureGroup]) -> String {
+    let label = alt(kind, title, groups);
+    match kind {
+        FigureKind::Scale => scale(groups, &label),
+        FigureKind::Icons => icons(groups, &label),
+        FigureKind::Range => range(groups, &label),
+        FigureKind::Course => course(groups, &label),
     }
 }
 
 /// What the picture shows, in words (its text alternative): each group and value.
-pub fn alt(figure: &Figure) -> String {
-    let groups: Vec<String> = figure
-        .groups
+pub fn alt(kind: FigureKind, title: &str, groups: &[FigureGroup]) -> String {
+    let groups: Vec<String> = groups
         .iter()
-        .map(|g| format!("{}: {}", g.label, readings(figure.kind, g)))
+        .map(|g| format!("{}: {}", g.label, readings(kind, g)))
         .collect();
-    format!("{}. {}.", figure.title, groups.join("; "))
+    format!("{title}. {}.", groups.join("; "))
 }
 
 fn readings(kind: FigureKind, group: &FigureGroup) -> String {
@@ -44,7 +59,13 @@ fn readings(kind: FigureKind, group: &FigureGroup) -> String {
         high: None,
     });
     let value = number(one.value.unwrap_or(0));
-    let range = || format!("{} to {}", number(one.low.unwrap_or(0)), number(one.high.unwrap_or(0)));
+    let range = || {
+        format!(
+            "{} to {}",
+            number(one.low.unwrap_or(0)),
+            number(one.high.unwrap_or(0))
+        )
+    };
     match kind {
         FigureKind::Scale => format!("{value} out of 100"),
         FigureKind::Icons => format!("{value} in 100 people"),
@@ -55,7 +76,12 @@ fn readings(kind: FigureKind, group: &FigureGroup) -> String {
             .map(|r| {
                 let value = number(r.value.unwrap_or(0));
                 match (r.low, r.high) {
-                    (Some(low), Some(high)) => format!("{value} (likely {} to {}) at {}", number(low), number(high), when(r.week)),
+                    (Some(low), Some(high)) => format!(
+                        "{value} (likely {} to {}) at {}",
+                        number(low),
+                        number(high),
+                        when(r.week)
+                    ),
                     _ => format!("{value} at {}", when(r.week)),
                 }
             })
@@ -89,7 +115,11 @@ fn along(tenths: u16, from: f32, to: f32) -> f32 {
 fn marker(i: usize, (x, y): (f32, f32), r: f32) -> String {
     let (d, r2) = (n(r), n(2.0 * r));
     match i % 4 {
-        0 => format!("M{} {}a{d} {d} 0 1 0 {r2} 0a{d} {d} 0 1 0 -{r2} 0z", n(x - r), n(y)),
+        0 => format!(
+            "M{} {}a{d} {d} 0 1 0 {r2} 0a{d} {d} 0 1 0 -{r2} 0z",
+            n(x - r),
+            n(y)
+        ),
         1 => format!("M{} {}l{d} {d}l-{d} {d}l-{d} -{d}z", n(x), n(y - r)),
         2 => format!("M{} {}l{d} {}h-{r2}z", n(x), n(y - r), n(1.8 * r)),
         _ => format!("M{} {}h{r2}v{r2}h-{r2}z", n(x - r), n(y - r)),
@@ -101,25 +131,45 @@ fn scale(groups: &[FigureGroup], label: &str) -> String {
     const ROW: f32 = 40.0;
     let axis = 20.0 + ROW * groups.len() as f32;
     let mut svg = Svg::new(WIDTH, axis as u32 + 34, label);
-    let values: Vec<u16> = groups.iter().filter_map(|g| g.readings.first()?.value).collect();
+    let values: Vec<u16> = groups
+        .iter()
+        .filter_map(|g| g.readings.first()?.value)
+        .collect();
     for (i, group) in groups.iter().enumerate() {
         let y = 16.0 + ROW * i as f32;
-        let Some(&reading) = group.readings.first() else { continue };
+        let Some(&reading) = group.readings.first() else {
+            continue;
+        };
         let value = reading.value.unwrap_or(0);
-        svg.text("mx-fig-text", (LEFT, y), "start", &format!("{}: about {}", group.label, number(value)));
+        svg.text(
+            "mx-fig-text",
+            (LEFT, y),
+            "start",
+            &format!("{}: about {}", group.label, number(value)),
+        );
         svg.line("mx-fig-track", (LEFT, y + 14.0), (RIGHT, y + 14.0));
         if let (Some(low), Some(high)) = (reading.low, reading.high) {
             let from = along(low, LEFT, RIGHT);
-            svg.rect("mx-fig-band", (from, y + 9.0), (along(high, LEFT, RIGHT) - from, 10.0));
+            svg.rect(
+                "mx-fig-band",
+                (from, y + 9.0),
+                (along(high, LEFT, RIGHT) - from, 10.0),
+            );
         }
-        svg.path(&format!("mx-fig-mark{}", i % 4), &marker(i, (along(value, LEFT, RIGHT), y + 14.0), 6.0));
+        svg.path(
+            &format!("mx-fig-mark{}", i % 4),
+            &marker(i, (along(value, LEFT, RIGHT), y + 14.0), 6.0),
+        );
     }
     if let [a, b] = values[..] {
         let (low, high) = (a.min(b), a.max(b));
         let (from, to) = (along(low, LEFT, RIGHT), along(high, LEFT, RIGHT));
         let y = axis - 8.0;
         let (f, t, top) = (n(from), n(to), n(y - 3.0));
-        svg.path("mx-fig-gap", &format!("M{f} {top}v6M{f} {}H{t}M{t} {top}v6", n(y)));
+        svg.path(
+            "mx-fig-gap",
+            &format!("M{f} {top}v6M{f} {}H{t}M{t} {top}v6", n(y)),
+        );
         let text = format!("about {} points apart", number(high - low));
         // Beside the gap, on whichever side has room.
         if to < 150.0 {
@@ -160,7 +210,11 @@ enum Person {
 }
 
 const PEOPLE: [(Person, &str, &str); 3] = [
-    (Person::Anyway, "mx-fig-anyway", "Better: as many as in the first group"),
+    (
+        Person::Anyway,
+        "mx-fig-anyway",
+        "Better: as many as in the first group",
+    ),
     (Person::Extra, "mx-fig-extra", "Better: the extra people"),
     (Person::NotBetter, "mx-fig-none", "Not clearly better"),
 ];
@@ -183,7 +237,9 @@ fn person(k: u16, value: u16, compared: u16) -> Person {
 fn icons_in_a_row(d: &mut String, (x, y): (f32, f32), count: u16) {
     let _ = write!(d, "M{} {}", n(x + 4.5), n(y));
     for _ in 0..count {
-        d.push_str("a2.3 2.3 0 1 1 0 4.6a2.3 2.3 0 1 1 0-4.6zm-3.5 12v-4.5a3.5 3.5 0 0 1 7 0v4.5zm16.5-12");
+        d.push_str(
+            "a2.3 2.3 0 1 1 0 4.6a2.3 2.3 0 1 1 0-4.6zm-3.5 12v-4.5a3.5 3.5 0 0 1 7 0v4.5zm16.5-12",
+        );
     }
 }
 
@@ -197,17 +253,34 @@ fn icons(groups: &[FigureGroup], label: &str) -> String {
     let legend_top = 8.0 + BLOCK * rows as f32;
     let shown: Vec<&(Person, &str, &str)> = PEOPLE
         .iter()
-        .filter(|(p, ..)| groups.iter().any(|g| (0..100).any(|k| person(k, value(g), compared) == *p)))
+        .filter(|(p, ..)| {
+            groups
+                .iter()
+                .any(|g| (0..100).any(|k| person(k, value(g), compared) == *p))
+        })
         .collect();
-    let mut svg = Svg::new(WIDTH, (legend_top + 20.0 * shown.len() as f32) as u32, label);
+    let mut svg = Svg::new(
+        WIDTH,
+        (legend_top + 20.0 * shown.len() as f32) as u32,
+        label,
+    );
     for (i, group) in groups.iter().enumerate() {
-        let (x, y) = (LEFT + (10.0 * CELL + 20.0) * (i % 2) as f32, 8.0 + BLOCK * (i / 2) as f32);
+        let (x, y) = (
+            LEFT + (10.0 * CELL + 20.0) * (i % 2) as f32,
+            8.0 + BLOCK * (i / 2) as f32,
+        );
         let v = value(group);
-        svg.text("mx-fig-text mx-fig-strong", (x, y + 10.0), "start", group.label);
+        svg.text(
+            "mx-fig-text mx-fig-strong",
+            (x, y + 10.0),
+            "start",
+            &group.label,
+        );
         for (state, class, _) in PEOPLE {
             let mut d = String::new();
             for row in 0..10u16 {
-                let mut first = (0..10u16).filter(|col| person(row * 10 + col, v, compared) == state);
+                let mut first =
+                    (0..10u16).filter(|col| person(row * 10 + col, v, compared) == state);
                 if let Some(col) = first.next() {
                     let at = (x + CELL * f32::from(col), y + 20.0 + CELL * f32::from(row));
                     icons_in_a_row(&mut d, at, 1 + first.count() as u16);
@@ -215,7 +288,12 @@ fn icons(groups: &[FigureGroup], label: &str) -> String {
             }
             svg.path(class, &d);
         }
-        svg.text("mx-fig-text", (x, y + 20.0 + 10.0 * CELL + 14.0), "start", &format!("{v} in 100 better"));
+        svg.text(
+            "mx-fig-text",
+            (x, y + 20.0 + 10.0 * CELL + 14.0),
+            "start",
+            &format!("{v} in 100 better"),
+        );
     }
     for (row, (_, class, words)) in shown.iter().enumerate() {
         let y = legend_top + 20.0 * row as f32;
@@ -229,71 +307,154 @@ fn icons(groups: &[FigureGroup], label: &str) -> String {
 
 /// How often something happened, from the lowest trial to the highest, on 0 to 100 people.
 fn range(groups: &[FigureGroup], label: &str) -> String {
-    let mut svg = Svg::new(WIDTH, 104, label);
+    let mut svg = Svg::new(WIDTH, 110, label);
     if let Some(group) = groups.first() {
         let reading = group.readings.first();
         let (low, high) = reading.map_or((0, 0), |r| (r.low.unwrap_or(0), r.high.unwrap_or(0)));
         let (from, to) = (along(low, LEFT, RIGHT), along(high, LEFT, RIGHT));
-        svg.text("mx-fig-text", (LEFT, 14.0), "start", group.label);
+        svg.text("mx-fig-text", (LEFT, 14.0), "start", &group.label);
         svg.line("mx-fig-track", (LEFT, 36.0), (RIGHT, 36.0));
         svg.rect("mx-fig-band", (from, 28.0), (to - from, 16.0));
         svg.path("mx-fig-gap", &format!("M{} 26v20M{} 26v20", n(from), n(to)));
-        svg.text("mx-fig-text mx-fig-strong", (from, 60.0), "start", &format!("{} to {} in 100", number(low), number(high)));
-        svg.text("mx-fig-small", (to + 4.0, 40.0), "start", "depending on the trial");
+        let text = format!("{} to {} in 100", number(low), number(high));
+        svg.text("mx-fig-text mx-fig-strong", (LEFT, 62.0), "start", &text);
+        svg.text(
+            "mx-fig-small",
+            (RIGHT, 62.0),
+            "end",
+            "depending on the trial",
+        );
     }
-    axis_0_100(&mut svg, 68.0, ("no one", "everyone"));
+    axis_0_100(&mut svg, 74.0, ("no one", "everyone"));
     svg.finish()
+}
+
+/// A course's plotting area: weeks across, 0 to 100 up.
+struct Plot {
+    top: f32,
+    bottom: f32,
+    last_week: u16,
+}
+
+impl Plot {
+    const X0: f32 = 54.0;
+    const X1: f32 = 272.0;
+
+    fn x(&self, week: u16) -> f32 {
+        Self::X0 + f32::from(week) / f32::from(self.last_week.max(1)) * (Self::X1 - Self::X0)
+    }
+
+    fn y(&self, tenths: u16) -> f32 {
+        along(tenths, self.bottom, self.top)
+    }
 }
 
 /// Averages over time: a line per group, each value's likely range as a bar.
 fn course(groups: &[FigureGroup], label: &str) -> String {
-    const X0: f32 = 54.0;
-    const X1: f32 = 272.0;
     let top = 12.0 + 18.0 * groups.len() as f32 + 12.0;
-    let bottom = top + 150.0;
-    let last_week = groups.iter().flat_map(|g| g.readings.last()).map(|r| r.week).max().unwrap_or(1).max(1);
-    let x = |week: u16| X0 + f32::from(week) / f32::from(last_week) * (X1 - X0);
-    let y = |tenths: u16| along(tenths, bottom, top);
-    let mut svg = Svg::new(WIDTH, bottom as u32 + 40, label);
+    let last_week = groups
+        .iter()
+        .flat_map(|g| g.readings.last())
+        .map(|r| r.week)
+        .max();
+    let plot = Plot {
+        top,
+        bottom: top + 150.0,
+        last_week: last_week.unwrap_or(1),
+    };
+    let mut svg = Svg::new(WIDTH, plot.bottom as u32 + 40, label);
     for tick in [0u16, 250, 500, 750, 1000] {
-        svg.line("mx-fig-grid", (X0 - 8.0, y(tick)), (RIGHT, y(tick)));
-        svg.text("mx-fig-small", (LEFT, y(tick) + 4.0), "start", &number(tick));
+        svg.line(
+            "mx-fig-grid",
+            (Plot::X0 - 8.0, plot.y(tick)),
+            (RIGHT, plot.y(tick)),
+        );
+        svg.text(
+            "mx-fig-small",
+            (LEFT, plot.y(tick) + 4.0),
+            "start",
+            &number(tick),
+        );
     }
     svg.text("mx-fig-small", (LEFT, top - 12.0), "start", "Pain");
     let spread = groups.len().saturating_sub(1) as f32 / 2.0;
     for (i, group) in groups.iter().enumerate() {
         // Groups side by side at each time, so their range bars never overlap.
-        let dx = (i as f32 - spread) * 6.0;
-        let key_y = 12.0 + 18.0 * i as f32;
-        svg.line(&format!("mx-fig-line{}", i % 2), (X0, key_y), (X0 + 28.0, key_y));
-        svg.path(&format!("mx-fig-mark{}", i % 4), &marker(i, (X0 + 14.0, key_y), 4.0));
-        svg.text("mx-fig-text", (X0 + 36.0, key_y + 4.0), "start", group.label);
-        let mut d = String::new();
-        for (step, r) in group.readings.iter().enumerate() {
-            let command = if step == 0 { 'M' } else { 'L' };
-            let _ = write!(d, "{command}{} {}", n(x(r.week) + dx), n(y(r.value.unwrap_or(0))));
-        }
-        svg.path(&format!("mx-fig-line{}", i % 2), &d);
-        for r in group.readings {
-            let (px, py) = (x(r.week) + dx, y(r.value.unwrap_or(0)));
-            if let (Some(low), Some(high)) = (r.low, r.high) {
-                svg.line("mx-fig-bar", (px, y(low)), (px, y(high)));
-            }
-            svg.path(&format!("mx-fig-mark{}", i % 4), &marker(i, (px, py), 4.0));
-            // The first group's values on the left of its points, the others' on the right.
-            let (lx, anchor) = if i == 0 { (px - 7.0, "end") } else { (px + 7.0, "start") };
-            svg.text("mx-fig-small mx-fig-strong", (lx, py + 4.0), anchor, &number(r.value.unwrap_or(0)));
-        }
+        course_group(&mut svg, &plot, i, group, (i as f32 - spread) * 6.0);
     }
-    for week in groups.first().map_or(&[][..], |g| g.readings).iter().map(|r| r.week) {
-        svg.text("mx-fig-small", (x(week), bottom + 16.0), "middle", &week.to_string());
+    let weeks = groups.first().map_or(&[][..], |g| &g.readings[..]);
+    for week in weeks.iter().map(|r| r.week) {
+        svg.text(
+            "mx-fig-small",
+            (plot.x(week), plot.bottom + 16.0),
+            "middle",
+            &week.to_string(),
+        );
     }
-    svg.text("mx-fig-small", ((X0 + X1) / 2.0, bottom + 32.0), "middle", "Weeks from the start");
+    let middle = (Plot::X0 + Plot::X1) / 2.0;
+    svg.text(
+        "mx-fig-small",
+        (middle, plot.bottom + 32.0),
+        "middle",
+        "Weeks from the start",
+    );
     svg.finish()
+}
+
+/// Group `i` of a course, `dx` beside its times: its key, line, points, bars and values.
+fn course_group(svg: &mut Svg, plot: &Plot, i: usize, group: &FigureGroup, dx: f32) {
+    let (line, mark) = (
+        format!("mx-fig-line{}", i % 2),
+        format!("mx-fig-mark{}", i % 4),
+    );
+    let key_y = 12.0 + 18.0 * i as f32;
+    svg.line(&line, (Plot::X0, key_y), (Plot::X0 + 28.0, key_y));
+    svg.path(&mark, &marker(i, (Plot::X0 + 14.0, key_y), 4.0));
+    svg.text(
+        "mx-fig-text",
+        (Plot::X0 + 36.0, key_y + 4.0),
+        "start",
+        &group.label,
+    );
+    let point = |r: &Reading| (plot.x(r.week) + dx, plot.y(r.value.unwrap_or(0)));
+    let mut d = String::new();
+    for (step, r) in group.readings.iter().enumerate() {
+        let (px, py) = point(r);
+        let _ = write!(
+            d,
+            "{}{} {}",
+            if step == 0 { 'M' } else { 'L' },
+            n(px),
+            n(py)
+        );
+    }
+    svg.path(&line, &d);
+    for r in &group.readings {
+        let (px, py) = point(r);
+        if let (Some(low), Some(high)) = (r.low, r.high) {
+            svg.line("mx-fig-bar", (px, plot.y(low)), (px, plot.y(high)));
+        }
+        svg.path(&mark, &marker(i, (px, py), 4.0));
+        // Each value beside its point, off its line: the first (lower) group's
+        // below and to the left, the others' above and to the right (both sides
+        // of a falling line are clear there), turned inward at the plot's bottom.
+        let (lx, ly, anchor) = match i {
+            0 if py + 15.0 <= plot.bottom => (px - 5.0, py + 15.0, "end"),
+            0 => (px - 6.0, py - 6.0, "end"),
+            _ => (px + 5.0, py - 7.0, "start"),
+        };
+        svg.text(
+            "mx-fig-small mx-fig-strong",
+            (lx, ly),
+            anchor,
+            &number(r.value.unwrap_or(0)),
+        );
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::escape;
     use super::*;
     use crate::claimbase;
 
@@ -315,38 +476,149 @@ mod tests {
         assert_eq!(count(33, 33, Person::Extra), 0);
     }
 
+    /// `(week, value, low, high)`, in whole numbers; 0 for none.
+    type Row = (u16, u16, u16, u16);
+
+    /// Groups like the short answer's: `(label, rows)`.
+    fn groups(groups: &[(&str, &[Row])]) -> Vec<FigureGroup> {
+        let tenths = |v: u16| (v > 0).then_some(v * 10);
+        groups
+            .iter()
+            .map(|(label, readings)| FigureGroup {
+                label: label.to_string(),
+                readings: readings
+                    .iter()
+                    .map(|&(week, v, l, h)| Reading {
+                        week,
+                        value: tenths(v),
+                        low: tenths(l),
+                        high: tenths(h),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn examples() -> Vec<(FigureKind, Vec<FigureGroup>)> {
+        vec![
+            (
+                FigureKind::Scale,
+                groups(&[
+                    ("After massage", &[(0, 31, 0, 0)]),
+                    ("After other care", &[(0, 41, 0, 0)]),
+                ]),
+            ),
+            (
+                FigureKind::Scale,
+                groups(&[("High", &[(0, 92, 0, 0)]), ("Low", &[(0, 70, 0, 0)])]),
+            ),
+            (
+                FigureKind::Icons,
+                groups(&[
+                    ("Care as usual", &[(0, 33, 0, 0)]),
+                    ("Massage", &[(0, 67, 0, 0)]),
+                ]),
+            ),
+            (
+                FigureKind::Range,
+                groups(&[("More pain", &[(0, 0, 2, 25)])]),
+            ),
+            (
+                FigureKind::Course,
+                groups(&[
+                    (
+                        "New",
+                        &[
+                            (0, 52, 48, 57),
+                            (6, 23, 21, 25),
+                            (26, 12, 9, 15),
+                            (52, 6, 3, 10),
+                        ],
+                    ),
+                    (
+                        "Longer",
+                        &[
+                            (0, 51, 44, 59),
+                            (6, 33, 29, 38),
+                            (26, 26, 20, 33),
+                            (52, 23, 16, 30),
+                        ],
+                    ),
+                ]),
+            ),
+        ]
+    }
+
+    /// Every x coordinate of `markup` (text positions and path starts).
+    fn xs(markup: &str) -> Vec<f32> {
+        [" x=\"", " d=\"M"]
+            .iter()
+            .flat_map(|attr| markup.split(attr).skip(1))
+            .filter_map(|part| part.split([' ', '"']).next()?.parse().ok())
+            .collect()
+    }
+
     #[test]
-    fn every_bundled_figure_draws_inside_its_box_with_its_values() {
-        let base = claimbase::get();
-        let figures: Vec<_> = base.bottom_line.points.iter().flat_map(|p| p.figures).collect();
-        assert!(figures.len() >= 4, "the short answer has its pictures");
-        for figure in figures {
-            let markup = svg(figure);
+    fn every_figure_draws_inside_its_width_with_its_values_written() {
+        for (kind, groups) in examples() {
+            let markup = svg(kind, "A title", &groups);
             assert!(markup.starts_with("<svg viewBox=\"0 0 300 "), "{markup}");
             assert!(markup.contains("role=\"img\""));
-            assert!(!markup.contains("NaN") && !markup.contains("inf"), "{markup}");
-            // Every coordinate inside the figure's width.
-            for attr in [" x=\"", " d=\"M"] {
-                for part in markup.split(attr).skip(1) {
-                    let x: f32 = part.split([' ', '"']).next().and_then(|n| n.parse().ok()).unwrap_or(0.0);
-                    assert!((0.0..=300.0).contains(&x), "{x} outside the figure in {markup}");
-                }
+            assert!(
+                !markup.contains("NaN") && !markup.contains("inf"),
+                "{markup}"
+            );
+            for x in xs(&markup) {
+                assert!(
+                    (0.0..=300.0).contains(&x),
+                    "{x} outside the figure in {markup}"
+                );
             }
-            // Each group's values are written in the picture and in its text alternative.
-            let alt = alt(figure);
-            for group in figure.groups {
-                assert!(alt.contains(group.label));
-                for r in group.readings {
+            let alt = alt(kind, "A title", &groups);
+            for group in &groups {
+                assert!(alt.contains(&group.label));
+                for r in &group.readings {
                     for v in [r.value, r.low, r.high].into_iter().flatten() {
                         let v = number(v);
                         assert!(alt.contains(&v), "{v} not in the text alternative {alt}");
                         // A course draws its ranges as bars; every other value is written.
-                        if figure.kind != FigureKind::Course || Some(&v) == r.value.map(number).as_ref() {
-                            let written = markup.contains(&format!(">{v}<")) || markup.contains(&format!(">{v} ")) || markup.contains(&format!(" {v}<")) || markup.contains(&format!(" {v} "));
-                            assert!(written, "{v} not written in {markup}");
+                        if kind != FigureKind::Course || Some(&v) == r.value.map(number).as_ref() {
+                            let written = [
+                                format!(">{v}<"),
+                                format!(">{v} "),
+                                format!(" {v}<"),
+                                format!(" {v} "),
+                            ];
+                            assert!(
+                                written.iter().any(|w| markup.contains(w.as_str())),
+                                "{v} not written in {markup}"
+                            );
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_bundled_figures_are_drawn_with_a_text_alternative() {
+        let figures: Vec<_> = claimbase::get()
+            .bottom_line
+            .points
+            .iter()
+            .flat_map(|p| p.figures)
+            .collect();
+        assert!(figures.len() >= 4, "the short answer has its pictures");
+        for figure in figures {
+            assert!(
+                figure
+                    .svg
+                    .contains(&format!("aria-label=\"{}. ", escape(figure.title))),
+                "{}",
+                figure.svg
+            );
+            for x in xs(figure.svg) {
+                assert!((0.0..=300.0).contains(&x), "{x} outside {}", figure.svg);
             }
         }
     }

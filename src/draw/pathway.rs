@@ -45,7 +45,12 @@ pub struct Graph {
 /// Every mechanism; the outcomes at least one claim links to a mechanism.
 pub fn graph(base: &ClaimBase) -> Graph {
     let mechanisms: Vec<_> = base.terms_of_kind(TermKind::Mechanism).collect();
-    let about = |t| base.claims_indexed().filter(|(_, c)| c.about.contains(&t)).map(|(i, _)| i).collect::<Vec<_>>();
+    let about = |t| {
+        base.claims_indexed()
+            .filter(|(_, c)| c.about.contains(&t))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
     let mut outcomes = Vec::new();
     let mut links = Vec::new();
     for (outcome, term) in base.terms_of_kind(TermKind::Outcome) {
@@ -109,8 +114,12 @@ impl Place {
         self.y + self.h / 2.0
     }
 
+    #[cfg(test)]
     fn overlaps(&self, other: &Place) -> bool {
-        self.x < other.x + other.w && other.x < self.x + self.w && self.y < other.y + other.h && other.y < self.y + self.h
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
     }
 }
 
@@ -152,7 +161,13 @@ const GAP: f32 = 8.0;
 fn place(name: &str, x: f32, w: f32, key_row: bool) -> Place {
     let lines = wrap(name, fits(w)).len();
     let h = 14.0 + LINE * lines as f32 + if key_row { 16.0 } else { 0.0 };
-    Place { x, y: 0.0, w, h, lines }
+    Place {
+        x,
+        y: 0.0,
+        w,
+        h,
+        lines,
+    }
 }
 
 /// Places every node: mechanisms in a column in their `ontology.toml` order,
@@ -182,7 +197,12 @@ pub fn layout(graph: &Graph, shape: Shape) -> Layout {
         .iter()
         .enumerate()
         .map(|(o, node)| {
-            let linked: Vec<f32> = graph.links.iter().filter(|l| l.outcome == o).map(|l| mechanisms[l.mechanism].middle()).collect();
+            let linked: Vec<f32> = graph
+                .links
+                .iter()
+                .filter(|l| l.outcome == o)
+                .map(|l| mechanisms[l.mechanism].middle())
+                .collect();
             let wanted = linked.iter().sum::<f32>() / linked.len().max(1) as f32;
             (wanted, o, place(node.name, out_x, out_w, false))
         })
@@ -219,18 +239,37 @@ fn massage_name(graph: &Graph) -> String {
 
 /// The evidence levels the picture draws, in `Evidence::ALL` order.
 fn levels(graph: &Graph) -> Vec<Evidence> {
-    let spreads = graph.mechanisms.iter().map(|m| &m.spread).chain(graph.links.iter().map(|l| &l.spread));
+    let spreads = graph
+        .mechanisms
+        .iter()
+        .map(|m| &m.spread)
+        .chain(graph.links.iter().map(|l| &l.spread));
     let used: Vec<Evidence> = spreads.flatten().map(|&(level, _)| level).collect();
-    Evidence::ALL.iter().copied().filter(|level| used.contains(level)).collect()
+    Evidence::ALL
+        .iter()
+        .copied()
+        .filter(|level| used.contains(level))
+        .collect()
 }
 
 /// "Plausible, not tested 2, No support given 1".
 fn spread_words(spread: &[(Evidence, usize)]) -> String {
-    spread.iter().map(|(level, count)| format!("{} {count}", level.label())).collect::<Vec<_>>().join(", ")
+    spread
+        .iter()
+        .map(|(level, count)| format!("{} {count}", level.label()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A node: a link with its box, its name and (for a mechanism) its evidence key.
-fn node(out: &mut String, p: &Place, name: &str, href: &str, label: &str, spread: &[(Evidence, usize)]) {
+fn node(
+    out: &mut String,
+    p: &Place,
+    name: &str,
+    href: &str,
+    label: &str,
+    spread: &[(Evidence, usize)],
+) {
     let _ = write!(
         out,
         r#"<g role="listitem"><a href="{}" aria-label="{}" class="mx-path-node"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/>"#,
@@ -242,12 +281,26 @@ fn node(out: &mut String, p: &Place, name: &str, href: &str, label: &str, spread
         n(p.h - 2.0)
     );
     for (i, line) in wrap(name, fits(p.w)).iter().enumerate() {
-        let _ = write!(out, r#"<text x="{}" y="{}">{}</text>"#, n(p.x + 8.0), n(p.y + 20.0 + LINE * i as f32), escape(line));
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}">{}</text>"#,
+            n(p.x + 8.0),
+            n(p.y + 20.0 + LINE * i as f32),
+            escape(line)
+        );
     }
     let mut x = p.x + 8.0;
     let y = p.y + 14.0 + LINE * p.lines as f32 + 6.0;
     for (level, count) in spread {
-        let _ = write!(out, r#"<path class="mx-path-{}" d="M{} {}h16"/><text class="mx-fig-small" x="{}" y="{}">{count}</text>"#, level.slug(), n(x), n(y), n(x + 19.0), n(y + 4.0));
+        let _ = write!(
+            out,
+            r#"<path class="mx-path-{}" d="M{} {}h16"/><text class="mx-fig-small" x="{}" y="{}">{count}</text>"#,
+            level.slug(),
+            n(x),
+            n(y),
+            n(x + 19.0),
+            n(y + 4.0)
+        );
         x += 32.0;
     }
     out.push_str("</a></g>");
@@ -256,73 +309,150 @@ fn node(out: &mut String, p: &Place, name: &str, href: &str, label: &str, spread
 /// A curve from (x1, y1) to (x2, y2), leaving and arriving level.
 fn curve(out: &mut String, class: &str, (x1, y1): (f32, f32), (x2, y2): (f32, f32)) {
     let bend = (x2 - x1) / 2.0;
-    let _ = write!(out, r#"<path class="{class}" d="M{} {}C{} {} {} {} {} {}"/>"#, n(x1), n(y1), n(x1 + bend), n(y1), n(x2 - bend), n(y2), n(x2), n(y2));
+    let _ = write!(
+        out,
+        r#"<path class="{class}" d="M{} {}C{} {} {} {} {} {}"/>"#,
+        n(x1),
+        n(y1),
+        n(x1 + bend),
+        n(y1),
+        n(x2 - bend),
+        n(y2),
+        n(x2),
+        n(y2)
+    );
 }
 
 /// The picture for `shape` as SVG markup.
 pub fn svg(graph: &Graph, shape: Shape) -> String {
     let layout = layout(graph, shape);
+    let kind = if shape == Shape::Wide {
+        "wide"
+    } else {
+        "narrow"
+    };
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {} {}" class="mx-svg mx-pathway-{}" role="list" aria-label="How massage is said to work: massage, what it is said to do in the body, what you may feel">"#,
-        layout.width,
-        layout.height,
-        if shape == Shape::Wide { "wide" } else { "narrow" }
+        r#"<svg viewBox="0 0 {} {}" class="mx-svg mx-pathway-{kind}" role="list" aria-label="How massage is said to work: massage, what it is said to do in the body, what you may feel">"#,
+        layout.width, layout.height
     );
     // The lines first, under the nodes; hidden from screen readers, whose list
     // says the same in each node's label.
     out.push_str(r#"<g aria-hidden="true">"#);
+    lines(&mut out, graph, &layout, shape);
+    key(&mut out, graph, &layout, shape);
+    out.push_str("</g>");
+    nodes(&mut out, graph, &layout);
+    out.push_str("</svg>");
+    out
+}
+
+/// The stems from massage to each mechanism, and one line per level of each
+/// mechanism–outcome link, side by side.
+fn lines(out: &mut String, graph: &Graph, layout: &Layout, shape: Shape) {
     let m = layout.massage;
     for p in &layout.mechanisms {
         match shape {
-            Shape::Wide => curve(&mut out, "mx-path-stem", (m.x + m.w, m.middle()), (p.x, p.middle())),
+            Shape::Wide => curve(
+                out,
+                "mx-path-stem",
+                (m.x + m.w, m.middle()),
+                (p.x, p.middle()),
+            ),
             Shape::Narrow => {
-                let _ = write!(out, r#"<path class="mx-path-stem" d="M10 {}V{}H{}"/>"#, n(m.y + m.h), n(p.middle()), n(p.x));
+                let d = format!("M10 {}V{}H{}", n(m.y + m.h), n(p.middle()), n(p.x));
+                let _ = write!(out, r#"<path class="mx-path-stem" d="{d}"/>"#);
             }
         }
     }
     for link in &graph.links {
-        let (from, to) = (&layout.mechanisms[link.mechanism], &layout.outcomes[link.outcome]);
-        // One line per level, side by side.
+        let (from, to) = (
+            &layout.mechanisms[link.mechanism],
+            &layout.outcomes[link.outcome],
+        );
         let spread = link.spread.len() as f32;
         for (k, (level, _)) in link.spread.iter().enumerate() {
             let dy = (k as f32 - (spread - 1.0) / 2.0) * 4.0;
             let class = format!("mx-path-{}", level.slug());
-            curve(&mut out, &class, (from.x + from.w, from.middle() + dy), (to.x, to.middle() + dy));
+            curve(
+                out,
+                &class,
+                (from.x + from.w, from.middle() + dy),
+                (to.x, to.middle() + dy),
+            );
         }
     }
+}
+
+/// The key: each level drawn, its line pattern and its words.
+fn key(out: &mut String, graph: &Graph, layout: &Layout, shape: Shape) {
     let columns = if shape == Shape::Wide { 2 } else { 1 };
+    let heading = "How well research supports each claim:";
+    let _ = write!(
+        out,
+        r#"<text class="mx-fig-small" x="10" y="{}">{heading}</text>"#,
+        n(layout.key - 16.0)
+    );
     for (i, level) in levels(graph).iter().enumerate() {
         let x = 10.0 + (i % columns) as f32 * 340.0;
         let y = layout.key + 20.0 * (i / columns) as f32;
-        let _ = write!(out, r#"<path class="mx-path-{}" d="M{} {}h28"/>"#, level.slug(), n(x), n(y - 4.0));
-        let _ = write!(out, r#"<text class="mx-fig-small" x="{}" y="{}">{}</text>"#, n(x + 36.0), n(y), escape(level.label()));
+        let _ = write!(
+            out,
+            r#"<path class="mx-path-{}" d="M{} {}h28"/>"#,
+            level.slug(),
+            n(x),
+            n(y - 4.0)
+        );
+        let label = escape(level.label());
+        let _ = write!(
+            out,
+            r#"<text class="mx-fig-small" x="{}" y="{}">{label}</text>"#,
+            n(x + 36.0),
+            n(y)
+        );
     }
-    let _ = write!(out, r#"<text class="mx-fig-small" x="10" y="{}">How well research supports each claim:</text>"#, n(layout.key - 16.0));
-    out.push_str("</g>");
+}
+
+/// Every node, each a link whose label says what its lines and key say.
+fn nodes(out: &mut String, graph: &Graph, layout: &Layout) {
     let name = massage_name(graph);
-    node(&mut out, &m, &name, "#view=techniques", &format!("{name}. Open the techniques."), &[]);
-    for (i, (node_of, p)) in graph.mechanisms.iter().zip(&layout.mechanisms).enumerate() {
-        let leads: Vec<&str> = graph.links.iter().filter(|l| l.mechanism == i).map(|l| graph.outcomes[l.outcome].name).collect();
-        let mut label = format!("{}. The articles' claims: {}.", node_of.name, spread_words(&node_of.spread));
-        if !leads.is_empty() {
-            let _ = write!(label, " Said to affect: {}.", leads.join(", "));
-        }
-        node(&mut out, p, node_of.name, &node_of.href, &label, &node_of.spread);
-    }
-    for (o, (node_of, p)) in graph.outcomes.iter().zip(&layout.outcomes).enumerate() {
-        let from: Vec<String> = graph
+    let label = format!("{name}. Open the techniques.");
+    node(out, &layout.massage, &name, "#view=techniques", &label, &[]);
+    for (i, (mechanism, p)) in graph.mechanisms.iter().zip(&layout.mechanisms).enumerate() {
+        let leads: Vec<String> = graph
             .links
             .iter()
-            .filter(|l| l.outcome == o)
-            .map(|l| format!("{} ({})", graph.mechanisms[l.mechanism].name, spread_words(&l.spread)))
+            .filter(|l| l.mechanism == i)
+            .map(|l| {
+                format!(
+                    "{} ({})",
+                    graph.outcomes[l.outcome].name,
+                    spread_words(&l.spread)
+                )
+            })
             .collect();
-        let label = format!("{}, linked by the articles to: {}. Open the studies that measured it.", node_of.name, from.join("; "));
-        node(&mut out, p, node_of.name, &node_of.href, &label, &[]);
+        let mut label = format!(
+            "{}. The articles' claims: {}.",
+            mechanism.name,
+            spread_words(&mechanism.spread)
+        );
+        if !leads.is_empty() {
+            let _ = write!(label, " Said to affect: {}.", leads.join("; "));
+        }
+        node(
+            out,
+            p,
+            mechanism.name,
+            &mechanism.href,
+            &label,
+            &mechanism.spread,
+        );
     }
-    out.push_str("</svg>");
-    out
+    for (outcome, p) in graph.outcomes.iter().zip(&layout.outcomes) {
+        let label = format!("{}. Open the studies that measured it.", outcome.name);
+        node(out, p, outcome.name, &outcome.href, &label, &[]);
+    }
 }
 
 #[cfg(test)]
@@ -332,7 +462,10 @@ mod tests {
 
     #[test]
     fn names_wrap_at_spaces_within_the_width() {
-        assert_eq!(wrap("Waste products and lactic acid", 16), ["Waste products", "and lactic acid"]);
+        assert_eq!(
+            wrap("Waste products and lactic acid", 16),
+            ["Waste products", "and lactic acid"]
+        );
         assert_eq!(wrap("Pain", 5), ["Pain"]);
     }
 
@@ -340,13 +473,25 @@ mod tests {
     fn every_mechanism_is_a_node_and_no_two_nodes_overlap() {
         let base = claimbase::get();
         let graph = graph(base);
-        assert_eq!(graph.mechanisms.len(), base.terms_of_kind(TermKind::Mechanism).count());
+        assert_eq!(
+            graph.mechanisms.len(),
+            base.terms_of_kind(TermKind::Mechanism).count()
+        );
         assert!(!graph.outcomes.is_empty() && !graph.links.is_empty());
         for shape in [Shape::Wide, Shape::Narrow] {
             let layout = layout(&graph, shape);
-            let all: Vec<&Place> = std::iter::once(&layout.massage).chain(&layout.mechanisms).chain(&layout.outcomes).collect();
+            let all: Vec<&Place> = std::iter::once(&layout.massage)
+                .chain(&layout.mechanisms)
+                .chain(&layout.outcomes)
+                .collect();
             for (i, a) in all.iter().enumerate() {
-                assert!(a.x >= 0.0 && a.x + a.w <= layout.width && a.y >= 0.0 && a.y + a.h <= layout.key, "{shape:?}: {a:?} outside");
+                assert!(
+                    a.x >= 0.0
+                        && a.x + a.w <= layout.width
+                        && a.y >= 0.0
+                        && a.y + a.h <= layout.key,
+                    "{shape:?}: {a:?} outside"
+                );
                 for b in &all[i + 1..] {
                     assert!(!a.overlaps(b), "{shape:?}: {a:?} overlaps {b:?}");
                 }
@@ -359,10 +504,17 @@ mod tests {
         let base = claimbase::get();
         let mut graph = graph(base);
         let before = svg(&graph, Shape::Narrow);
-        graph.mechanisms.push(Node { name: "A new mechanism", href: "#view=mechanisms&item=new".into(), spread: vec![(Evidence::Rationale, 1)] });
+        graph.mechanisms.push(Node {
+            name: "A new mechanism",
+            href: "#view=mechanisms&item=new".into(),
+            spread: vec![(Evidence::Rationale, 1)],
+        });
         for shape in [Shape::Wide, Shape::Narrow] {
             let drawn = svg(&graph, shape);
-            assert!(drawn.contains(">A new mechanism<") || drawn.contains(">A new<"), "{drawn}");
+            assert!(
+                drawn.contains(">A new mechanism<") || drawn.contains(">A new<"),
+                "{drawn}"
+            );
             assert!(drawn.contains("item=new"));
         }
         assert!(!before.contains("item=new"));
@@ -380,7 +532,11 @@ mod tests {
         }
         // The key names every level drawn, in words.
         for level in levels(&graph) {
-            assert!(drawn.contains(&format!(">{}<", escape(level.label()))), "{} not in the key", level.label());
+            assert!(
+                drawn.contains(&format!(">{}<", escape(level.label()))),
+                "{} not in the key",
+                level.label()
+            );
         }
     }
 }

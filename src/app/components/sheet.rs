@@ -84,10 +84,7 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
             <p class="mx-sheet-summary">{ base.bottom_line.summary }</p>
             <dl>
                 { for base.bottom_line.points.iter().map(|p| html! {
-                    <><dt>{ p.question.label() }</dt><dd>
-                        { p.text }
-                        { for p.figures.iter().map(|figure| html! { <FigureView {figure} compact=true /> }) }
-                    </dd></>
+                    <><dt>{ p.question.label() }</dt><dd>{ p.text }</dd></>
                 }) }
             </dl>
             <YourChoice reader={props.reader} />
@@ -106,6 +103,11 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
             }
             <h3>{ "Looking after your back" }</h3>
             <ul>{ for items(SafetyKind::SelfCare).map(|s| html! { <li>{ s.text }</li> }) }</ul>
+            // The pictures side by side, small, last (each has its title): the
+            // short answer above says the same, and the warning signs come first.
+            <div class="mx-sheet-figures">
+                { for base.bottom_line.points.iter().flat_map(|p| p.figures).map(|figure| html! { <FigureView {figure} compact=true /> }) }
+            </div>
             <p class="mx-sheet-footer">
                 { format!("Evidence reviewed {}. Written by: {}. {}", long_date(base.reviewed), base.written_by, edition()) }
                 <span ref={printed}></span>

@@ -89,7 +89,13 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
     let regions = check::safety::regions(&seeds.safety, &mut errors);
     let guidelines = check::guidelines::check(&seeds.guidelines, &mut errors);
     let options = check::options::check(&seeds.options, &ctx, &mut errors);
-    let sentences: Vec<&str> = seeds.bottom_line.seed.sentence.iter().map(|s| s.id.get_ref().as_str()).collect();
+    let sentences: Vec<&str> = seeds
+        .bottom_line
+        .seed
+        .sentence
+        .iter()
+        .map(|s| s.id.get_ref().as_str())
+        .collect();
     let figures = check::figures::check(&seeds.figures, &sentences, &ctx, &mut errors);
     let bottom_line = check::bottom_line::check(&seeds.bottom_line, figures, &ctx, &mut errors);
     let criteria = check::report_cards::criteria(&seeds.report_cards, &mut errors);
@@ -112,7 +118,10 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         independence: leak_str(meta.independence.get_ref().as_str()),
         about,
         bottom_line,
-        pathway: Pathway { wide: "", narrow: "" },
+        pathway: Pathway {
+            wide: "",
+            narrow: "",
+        },
         sources,
         terms: leak(terms),
         claims: leak(claims),
@@ -126,17 +135,23 @@ pub fn compile(files: &SeedFiles) -> Result<Compiled, Vec<SeedError>> {
         options,
         unreviewed: leak(unreviewed),
     };
-    // Drawn from the finished base: its terms, claims and their levels.
-    let graph = draw::pathway::graph(&base);
-    base.pathway = Pathway {
-        wide: leak_str(draw::pathway::svg(&graph, draw::pathway::Shape::Wide)),
-        narrow: leak_str(draw::pathway::svg(&graph, draw::pathway::Shape::Narrow)),
-    };
+    base.pathway = pathway(&base);
     let notes = BuildNotes {
         sentences,
         not_claims,
     };
     Ok(Compiled { base, notes })
+}
+
+/// The pathway pictures, drawn from the finished base: its terms, claims and
+/// their evidence levels.
+fn pathway(base: &ClaimBase) -> Pathway {
+    let graph = draw::pathway::graph(base);
+    let draw = |shape| leak_str(draw::pathway::svg(&graph, shape));
+    Pathway {
+        wide: draw(draw::pathway::Shape::Wide),
+        narrow: draw(draw::pathway::Shape::Narrow),
+    }
 }
 
 /// Every passage a curator has read: claim quotes, study mentions, safety

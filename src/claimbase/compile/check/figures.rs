@@ -8,8 +8,8 @@ use crate::claimbase::compile::load::Parsed;
 use crate::claimbase::compile::seed::{FigureGroupSeed, FigureSeed, Figures, ReadingSeed};
 use crate::claimbase::compile::SeedError;
 use crate::claimbase::kinds::FigureKind;
-use crate::claimbase::model::{Figure, FigureGroup, Reading};
-use crate::draw;
+use crate::claimbase::model::Figure;
+use crate::draw::figure::{self as drawing, FigureGroup, Reading};
 
 /// The most groups one figure compares: more do not fit a phone's width.
 const MAX_GROUPS: usize = 4;
@@ -48,7 +48,10 @@ fn figure(check: &mut Check, ctx: &Context, seed: &FigureSeed, at: usize) -> Fig
         }
     }
     if seed.cites.is_empty() {
-        check.at(at, "a figure cites nothing: add `cites` with the records its numbers come from");
+        check.at(
+            at,
+            "a figure cites nothing: add `cites` with the records its numbers come from",
+        );
     }
     let groups: Vec<FigureGroup> = seed
         .group
@@ -70,17 +73,19 @@ fn figure(check: &mut Check, ctx: &Context, seed: &FigureSeed, at: usize) -> Fig
         );
         check.at(at, message);
     }
-    let mut figure = Figure {
+    Figure {
         kind: seed.kind,
         title: leak_str(seed.title.as_str()),
         says: leak_str(seed.says.as_str()),
         certainty: seed.certainty,
-        cites: leak(seed.cites.iter().filter_map(|c| ctx.ids.cite(check, c)).collect()),
-        groups: leak(groups),
-        svg: "",
-    };
-    figure.svg = leak_str(draw::figure::svg(&figure));
-    figure
+        cites: leak(
+            seed.cites
+                .iter()
+                .filter_map(|c| ctx.ids.cite(check, c))
+                .collect(),
+        ),
+        svg: leak_str(drawing::svg(seed.kind, &seed.title, &groups)),
+    }
 }
 
 /// One group, checked for what its kind draws.
@@ -104,7 +109,13 @@ fn group(check: &mut Check, kind: FigureKind, seed: &FigureGroupSeed, at: usize)
         }
         _ => {
             if !seed.points.is_empty() {
-                check.at(at, format!("a `{}` group has one reading (`value`, `low`, `high`), not `points`", kind.slug()));
+                check.at(
+                    at,
+                    format!(
+                        "a `{}` group has one reading (`value`, `low`, `high`), not `points`",
+                        kind.slug()
+                    ),
+                );
             }
             vec![&single]
         }
@@ -116,7 +127,9 @@ fn group(check: &mut Check, kind: FigureKind, seed: &FigureGroupSeed, at: usize)
         let ok = match kind {
             FigureKind::Scale | FigureKind::Course => r.value.is_some(),
             // A whole number of people out of 100, and nothing else.
-            FigureKind::Icons => r.value.is_some_and(|v| v.fract() == 0.0) && r.low.is_none() && r.high.is_none(),
+            FigureKind::Icons => {
+                r.value.is_some_and(|v| v.fract() == 0.0) && r.low.is_none() && r.high.is_none()
+            }
             FigureKind::Range => r.low.is_some() && r.high.is_some(),
         };
         if !ok {
@@ -129,11 +142,14 @@ fn group(check: &mut Check, kind: FigureKind, seed: &FigureGroupSeed, at: usize)
         }
     }
     if readings.windows(2).any(|w| w[0].week >= w[1].week) {
-        check.at(at, "a course's `points` must be in order of `week`, each week once");
+        check.at(
+            at,
+            "a course's `points` must be in order of `week`, each week once",
+        );
     }
     FigureGroup {
-        label: leak_str(seed.label.as_str()),
-        readings: leak(readings),
+        label: seed.label.clone(),
+        readings,
     }
 }
 
@@ -142,7 +158,10 @@ fn reading(check: &mut Check, seed: &ReadingSeed, at: usize) -> Reading {
         let x = x?;
         let t = (x * 10.0).round();
         if !(0.0..=100.0).contains(&x) || (t - x * 10.0).abs() > 1e-6 {
-            check.at(at, format!("`{name} = {x}` must be between 0 and 100, with at most one decimal"));
+            check.at(
+                at,
+                format!("`{name} = {x}` must be between 0 and 100, with at most one decimal"),
+            );
             return None;
         }
         Some(t as u16)
@@ -155,12 +174,17 @@ fn reading(check: &mut Check, seed: &ReadingSeed, at: usize) -> Reading {
     };
     let (low, high) = (reading.low, reading.high);
     let in_order = match (low, high) {
-        (Some(low), Some(high)) => low < high && reading.value.is_none_or(|v| low <= v && v <= high),
+        (Some(low), Some(high)) => {
+            low < high && reading.value.is_none_or(|v| low <= v && v <= high)
+        }
         (None, None) => true,
         _ => false,
     };
     if !in_order {
-        check.at(at, "a range needs both `low` and `high`, low below high, with the `value` between them");
+        check.at(
+            at,
+            "a range needs both `low` and `high`, low below high, with the `value` between them",
+        );
     }
     reading
 }
