@@ -79,7 +79,9 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
 fn PathwayView() -> Html {
     let ctx = use_ctx();
     let onclick = Callback::from(move |e: MouseEvent| {
-        let link = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("a[href^='#']").ok().flatten());
+        let link = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest("a[href^='#']").ok().flatten());
         let href = link.and_then(|a| a.get_attribute("href"));
         if let Some(Ok(route)) = href.map(|h| Route::decode(&h, claimbase::get())) {
             e.prevent_default();
