@@ -170,7 +170,8 @@ fn scale(groups: &[FigureGroup], label: &str) -> String {
             "mx-fig-gap",
             &format!("M{f} {top}v6M{f} {}H{t}M{t} {top}v6", n(y)),
         );
-        let text = format!("about {} points apart", number(high - low));
+        // To the whole point: the figures are averages, read as "about".
+        let text = format!("about {} points apart", number((high - low + 5) / 10 * 10));
         // Beside the gap, on whichever side has room.
         if to < 150.0 {
             svg.text("mx-fig-small", (to + 6.0, y + 4.0), "start", &text);
@@ -215,7 +216,11 @@ const PEOPLE: [(Person, &str, &str); 3] = [
         "mx-fig-anyway",
         "Better: as many as in the first group",
     ),
-    (Person::Extra, "mx-fig-extra", "Better: the extra people"),
+    (
+        Person::Extra,
+        "mx-fig-extra",
+        "Better: the difference from the first group",
+    ),
     (Person::NotBetter, "mx-fig-none", "Not clearly better"),
 ];
 
@@ -376,7 +381,12 @@ fn course(groups: &[FigureGroup], label: &str) -> String {
             &number(tick),
         );
     }
-    svg.text("mx-fig-small", (LEFT, top - 12.0), "start", "Pain");
+    svg.text(
+        "mx-fig-small",
+        (LEFT, top - 12.0),
+        "start",
+        "Average pain (0 to 100)",
+    );
     let spread = groups.len().saturating_sub(1) as f32 / 2.0;
     for (i, group) in groups.iter().enumerate() {
         // Groups side by side at each time, so their range bars never overlap.

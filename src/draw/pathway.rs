@@ -176,7 +176,7 @@ fn place(name: &str, x: f32, w: f32, key_row: bool) -> Place {
 pub fn layout(graph: &Graph, shape: Shape) -> Layout {
     let (width, massage_w, mech_x, mech_w, out_x, out_w) = match shape {
         Shape::Wide => (680.0, 120.0, 180.0, 250.0, 530.0, 150.0),
-        Shape::Narrow => (300.0, 300.0, 22.0, 132.0, 182.0, 118.0),
+        Shape::Narrow => (300.0, 300.0, 22.0, 132.0, 176.0, 124.0),
     };
     let mut massage = place(&massage_name(graph), 0.0, massage_w, false);
     let first = match shape {
@@ -301,7 +301,7 @@ fn node(
             n(x + 19.0),
             n(y + 4.0)
         );
-        x += 32.0;
+        x += 30.0;
     }
     out.push_str("</a></g>");
 }
@@ -334,7 +334,7 @@ pub fn svg(graph: &Graph, shape: Shape) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {} {}" class="mx-svg mx-pathway-{kind}" role="list" aria-label="How massage is said to work: massage, what it is said to do in the body, what you may feel">"#,
+        r#"<svg viewBox="0 0 {} {}" class="mx-svg mx-pathway-{kind}" role="list" aria-label="How the articles say massage works: massage, what they say it does in the body, and what that is said to change for you">"#,
         layout.width, layout.height
     );
     // The lines first, under the nodes; hidden from screen readers, whose list

@@ -96,11 +96,22 @@ test('tabs: arrow keys, Home and End move and select; Tab enters the panel and S
   }
   assert.equal(await hash(page), '#view=mechanisms');
 
+  // How it helps opens with the pathway: its first node, massage, is the first stop.
   await page.keyboard.press('Tab');
-  const card = await expectFocus(page, '[role=tabpanel] .mx-card-button', 'Tab into the panel');
-  assert.equal(card.text, (await page.locator('.mx-card-button').first().textContent()).trim());
+  const node = await expectFocus(page, '[role=tabpanel] .mx-pathway a', 'Tab into the panel');
+  assert.match(node.label, /^Massage: \d+ techniques\. Open the techniques\.$/);
   await page.keyboard.press('Shift+Tab');
   await expectSelectedTab(page, 'mechanisms', 'How it helps', 'Shift+Tab back to the tabs');
+
+  // Tab through the pathway: each mechanism is a link that Enter opens.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const first = await page.locator('.mx-card').first().getAttribute('data-term');
+  const mechanism = await expectFocus(page, `[role=tabpanel] .mx-pathway a[href$="item=${first}"]`, 'Tab to the first mechanism');
+  assert.match(mechanism.label, /The articles' claims: /);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => location.hash === `#view=mechanisms&item=${id}`, first);
+  await expectFocus(page, '.mx-detail-title', 'Enter opens its detail');
 
   assert.deepEqual(offOrigin, []);
   assert.deepEqual(consoleErrors, []);

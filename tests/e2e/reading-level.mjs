@@ -17,8 +17,10 @@
 //   (`svg`: a picture's caption says the same in words, and counts), form
 //   controls and their labels, buttons (citation links too), text for screen
 //   readers only (`.mx-visually-hidden`, `aria-hidden`, `hidden`), citation
-//   lines (`.mx-cites`, `.mx-citation`, `.mx-basis`, `.mx-doi`), and the body
-//   of a closed `<details>` (its `<summary>` counts as a heading, see below).
+//   lines (`.mx-cites`, `.mx-citation`, `.mx-basis`, `.mx-doi`), the body
+//   of a closed `<details>` (its `<summary>` counts as a heading, see below),
+//   and the articles' own words, quoted as they wrote them (`.mx-quote`): we
+//   show them to check them, and cannot reword them.
 // - Headings (`h1`-`h6`, `summary`, `dt` questions, table headers `th`,
 //   captions, legends and a picture's title line) name what follows; they are not sentences, and
 //   counting their few words as sentences would flatter the grade. Not
@@ -42,7 +44,7 @@ import { syllable } from 'syllable';
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements whose whole content is not reading text. */
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'button', 'select', 'textarea', 'label', 'input', 'canvas', 'iframe', 'object']);
-const SKIP_CLASSES = ['mx-visually-hidden', 'mx-cites', 'mx-citation', 'mx-basis', 'mx-doi'];
+const SKIP_CLASSES = ['mx-visually-hidden', 'mx-cites', 'mx-citation', 'mx-basis', 'mx-doi', 'mx-quote'];
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'dt', 'th', 'caption', 'legend']);
 /** Titles that are not heading elements: a picture's title line. */
 const HEADING_CLASSES = ['mx-figure-title'];

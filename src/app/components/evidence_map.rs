@@ -178,15 +178,17 @@ fn MapCellView(props: &MapCellProps) -> Html {
 #[component]
 fn Legend() -> Html {
     html! {
-        <p class="mx-emap-legend">
-            { "Bigger circles: more studies. Colour: the strongest design in the cell, strongest first — " }
-            { for Design::ALL.iter().enumerate().map(|(i, d)| html! {
-                <>
-                    if i > 0 { { ", " } }
-                    <span class={classes!("mx-key", format!("mx-strength-{}", d.slug()))}>{ d.label().to_ascii_lowercase() }</span>
-                </>
-            }) }
-            { ". Filters other than the map's two apply to it." }
-        </p>
+        <div class="mx-emap-legend">
+            <p>{ "Bigger circles: more studies. A circle's colour shows the strongest kind of study in it. Filters other than the map's two apply to the map." }</p>
+            <p>
+                { "Strongest first: " }
+                { for Design::ALL.iter().enumerate().map(|(i, d)| html! {
+                    <>
+                        if i > 0 { { ", " } }
+                        <span class={classes!("mx-key", format!("mx-strength-{}", d.slug()))}>{ d.label().to_ascii_lowercase() }</span>
+                    </>
+                }) }
+            </p>
+        </div>
     }
 }

@@ -157,7 +157,7 @@ pub fn ReportTable() -> Html {
     html! {
         <section class="mx-report-table" aria-labelledby={ctx.id("report-title")}>
             <h3 id={ctx.id("report-title")}>{ "Report cards: how far each article can be trusted" }</h3>
-            <p class="mx-intro">{ "Each article rated on questions health-information checkers ask (HealthNewsReview, DISCERN, the JAMA benchmarks). ✓ satisfactory, ✗ not satisfactory, – not applicable. Sort by a column; a cell opens the article's card." }</p>
+            <p class="mx-intro">{ "We rated each article with the questions that checkers of health news ask (from HealthNewsReview, DISCERN and the JAMA benchmarks). ✓ satisfactory, ✗ not satisfactory, – not applicable. Sort by a column; a cell opens the article's card." }</p>
             <div class="mx-map-scroll" tabindex="0" role="region" aria-label="Report cards of every article, scrollable">
                 <table class="mx-report" onkeydown={Callback::from(on_grid_key)} onfocusin={Callback::from(on_grid_focus)}>
                     <caption class="mx-visually-hidden">{ "Every article (rows) against every criterion (columns)" }</caption>

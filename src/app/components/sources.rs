@@ -35,7 +35,7 @@ pub fn SourcesView(props: &SourcesViewProps) -> Html {
     }
     html! {
         <>
-            <p class="mx-intro">{ "The articles this explainer is built from. Open one to read its report card, the article with every quoted passage marked, and what it gets wrong." }</p>
+            <p class="mx-intro">{ "The web articles this guide checks. Open one to see its report card and its text, with each passage we quote marked, and what it gets wrong." }</p>
             <ReportTable />
             <h3 class="mx-section-title">{ "The articles" }</h3>
             <ul class="mx-source-list" ref={list}>

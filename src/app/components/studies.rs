@@ -41,7 +41,7 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
         n => format!(" {n} more are mentioned in articles not yet reviewed."),
     };
     let intro = format!(
-        "The articles mention {mentioned} studies; {} could be matched to a published study, the rest are unverified. Our review added {} more that the short answer and the evidence labels rest on.{found} Each card sets what the articles say beside what the study found.",
+        "The articles mention {mentioned} studies. We found {} of them in published research; we could not check the rest. We added {} more: the short answer and the evidence labels rest on them.{found} Each card shows what the articles say beside what the study found.",
         count(Status::Identified),
         count(Status::Added)
     );

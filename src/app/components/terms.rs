@@ -91,10 +91,10 @@ fn PathwayView() -> Html {
     let pathway = &claimbase::get().pathway;
     html! {
         <figure class="mx-pathway" {onclick}>
-            <figcaption class="mx-figure-title">{ "How massage is said to work" }</figcaption>
+            <figcaption class="mx-figure-title">{ "How the articles say massage works" }</figcaption>
             { Html::from_html_unchecked(pathway.wide.into()) }
             { Html::from_html_unchecked(pathway.narrow.into()) }
-            <p class="mx-figure-says">{ "Lines join massage to what the articles say it does in the body, and that to what you may feel. The pattern of a line shows how well research supports those claims: see the key. Open a box for the detail." }</p>
+            <p class="mx-figure-says">{ "Each line is a claim made in the articles, not a proven link. They say massage changes something in the body, which then changes how your back feels or moves. A line's pattern shows how well research supports the claims, as we rated them: see the key. A line can show a claim that research went against. The numbers in a box count its claims at each level. Open a box for the detail." }</p>
         </figure>
     }
 }
