@@ -65,7 +65,8 @@ impl EmbedOption {
     }
 }
 
-/// What the JS side needs of the options, as JSON: each option's name, what it
+/// What the JS side needs of the options, as JSON: the explainer's title (the
+/// builder's fallback link and iframe title), each option's name, what it
 /// does, its default and whether the iframe takes it, and the values the builder
 /// offers (views, themes and regions with their labels). `www/build/postbuild.mjs`
 /// writes it into embed.js, frame.js and the builder at every build
@@ -91,7 +92,8 @@ pub fn options_manifest(base: &ClaimBase) -> String {
         })
         .collect();
     format!(
-        "{{\"options\":[{}],\"views\":{},\"themes\":{},\"regions\":{}}}",
+        "{{\"title\":{},\"options\":[{}],\"views\":{},\"themes\":{},\"regions\":{}}}",
+        json_string(base.title),
         options.join(","),
         pairs(View::tabs().map(|v| (v.slug(), v.label())).collect()),
         pairs(Theme::ALL.iter().map(|t| (t.slug(), t.label())).collect()),

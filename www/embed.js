@@ -14,6 +14,9 @@
 
 const FILES = /* build:files */ { glue: 'massage-explainer.js', wasm: 'massage-explainer_bg.wasm', css: 'styles.css', prerender: null };
 
+/** The build's files, for the embed builder's check that other sites may load them. */
+export { FILES as files };
+
 const TAG = 'massage-explainer';
 /** The embed options, defined once in Rust (src/embed.rs, `EmbedOption`) and written
  * here by every build (www/build/postbuild.mjs fills in OPTIONS). */
@@ -23,32 +26,49 @@ const ATTRIBUTES = OPTIONS.options.map((option) => option.name);
 
 const here = (file) => new URL(file, import.meta.url).href;
 
+/**
+ * `promise`, failing with an error that names `url` (the file a host must fix:
+ * usually a missing Access-Control-Allow-Origin header on another origin).
+ */
+const naming = (url, promise) => promise.catch((error) => {
+  throw new Error(`could not load ${url} (${error?.message ?? error})`);
+});
+
 let styles = null;
 /** The stylesheet, loaded once for every instance on the page. */
 function loadStyles() {
-  styles ??= fetch(here(FILES.css)).then(async (response) => {
-    if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
+  const url = here(FILES.css);
+  styles ??= naming(url, fetch(url).then(async (response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
     // A constructed stylesheet, adopted by each shadow root: no <style> element,
     // nothing inline, and nothing of it leaks to the host page.
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(await response.text());
     return sheet;
-  });
+  }));
   return styles;
 }
 
 let wasm = null;
 /** The wasm module, loaded once for every instance on the page. */
 function loadWasm() {
-  wasm ??= import(here(FILES.glue)).then(async (glue) => {
-    await glue.default({ module_or_path: here(FILES.wasm) });
+  const [glueUrl, wasmUrl] = [here(FILES.glue), here(FILES.wasm)];
+  wasm ??= naming(glueUrl, import(glueUrl)).then(async (glue) => {
+    await naming(wasmUrl, glue.default({ module_or_path: wasmUrl }));
     return glue;
   });
   return wasm;
 }
 
+let loading = null;
+/** Everything an instance needs; a failure is told once for the whole page. */
 function load() {
-  return Promise.all([loadWasm(), loadStyles()]).then(([glue, sheet]) => ({ glue, sheet }));
+  if (!loading) {
+    loading = Promise.all([loadWasm(), loadStyles()]).then(([glue, sheet]) => ({ glue, sheet }));
+    loading.catch((error) => console.error(`massage-explainer: ${error.message}. `
+      + 'Each element shows its fallback content instead (README: "Add it to your site" says what a host must send).'));
+  }
+  return loading;
 }
 
 /** The shadow roots this script attached, so a remount reuses them and no other. */
@@ -57,6 +77,30 @@ const shadows = new WeakMap();
 const instances = new WeakMap();
 /** The prerendered first screen shown in an element, which its instance takes over. */
 const previews = new WeakMap();
+
+/**
+ * When the widget cannot start: the element shows what the host put in its
+ * `fallback` slot (the builder's snippet has a link to the standalone explainer)
+ * above the prerendered first screen if that showed, and its call to action. A browser that never ran this script shows the same
+ * content, as an unknown element's children.
+ */
+function showFallback(element) {
+  const slots = ['fallback', 'cta'].map((name) => {
+    const slot = element.ownerDocument.createElement('slot');
+    slot.name = name;
+    return slot;
+  });
+  // The prerendered first screen, if it showed, stays readable under the link
+  // (the answer and the warning signs, and its own call to action slot).
+  const preview = previews.get(element);
+  previews.delete(element);
+  const shadow = shadowOf(element);
+  if (preview?.parentNode === shadow) {
+    shadow.prepend(slots[0]);
+  } else {
+    shadow.replaceChildren(...slots);
+  }
+}
 
 function shadowOf(element) {
   let shadow = shadows.get(element);
@@ -199,7 +243,8 @@ class MassageExplainerElement extends HTMLElement {
         // Not if the element was removed while the wasm loaded.
         if (connection === this.#connection) this.#handle = attach(this, this.#options(), loaded);
       },
-      (error) => console.error('massage-explainer: could not start:', error),
+      // load() has said why, once for the page.
+      () => { if (connection === this.#connection) showFallback(this); },
     );
   }
 

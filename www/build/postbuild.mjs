@@ -219,9 +219,10 @@ export async function writeServiceWorker(dir) {
   return { count, size };
 }
 
-/** What the worker does not precache: the demo host page, the embed builder and
- * the package's own files are not part of the app; the worker never precaches itself. */
-export const NOT_PRECACHED = ['demo/**', 'embed-builder/**', 'package.json', 'README.md', 'sw.js'];
+/** What the worker does not precache: the demo host page, the embed builder, the
+ * package's own files and the hosts' header rules are not part of the app; the
+ * worker never precaches itself. */
+export const NOT_PRECACHED = ['demo/**', 'embed-builder/**', 'package.json', 'README.md', 'sw.js', '_headers'];
 
 /** The files of the npm package: what a host page loads from a CDN (the element,
  * the app, its prerendered screens, the iframe fallback, the icons). */

@@ -1,12 +1,18 @@
 // The embed builder (README: "Add it to your site"): the options a host page can
 // set, a live preview (the real element), a contrast check of the chosen colours
-// against WCAG AA, and the snippet to copy, with this deployment's own address.
+// against WCAG AA with a fix for each failure, the snippet to copy, with this
+// deployment's own address and a fallback link, and a check that other sites can
+// load the files (CORS) from here.
 // Nothing inline. The options, their defaults and the views, themes and regions they
 // take are defined once in Rust (src/embed.rs) and written here by every build
 // (www/build/postbuild.mjs fills in MANIFEST).
 
+import { files as FILES } from '../embed.js';
+
 const MANIFEST = /* build:options */ null;
-const { views: VIEWS, themes: THEMES, regions: REGIONS } = MANIFEST;
+const { views: VIEWS, themes: THEMES, regions: REGIONS, title: TITLE } = MANIFEST;
+/** The key under which the snippet keeps the reader's screen in the host page's hash. */
+const HASH_KEY = 'explainer';
 /** An option's default ('' for none). */
 const standardOf = (name) => MANIFEST.options.find((option) => option.name === name).default;
 /** The colours a host may set (the --mx-* custom properties), and what each colours. */
@@ -42,6 +48,7 @@ const preview = $('preview');
 const scriptUrl = new URL('../embed.js', location.href).href;
 const frameUrl = new URL('../frame.html', location.href).href;
 const resizeUrl = new URL('../frame-resize.js', location.href).href;
+const standaloneUrl = new URL('../', location.href).href;
 $('origin').textContent = new URL('../', location.href).href;
 
 /** The standard colours, { '--mx-fg': { light, dark } }, read from the widget's own
@@ -49,6 +56,8 @@ $('origin').textContent = new URL('../', location.href).href;
 let standard = null;
 /** The colours the host chose: property → #rrggbb. */
 const custom = new Map();
+/** The fields the host has left at least once: their problems show from then on. */
+const touched = new Set();
 
 for (const [name, options] of [['view', VIEWS], ['theme', THEMES], ['region', [['', 'Any country: no number named'], ...REGIONS]]]) {
   for (const [value, label] of options) $(name).append(new Option(label, value));
@@ -59,13 +68,36 @@ for (const [property, label] of COLOURS) {
   const row = document.createElement('div');
   row.className = 'colour';
   const id = `colour${property.slice(4)}`;
-  row.innerHTML = `<label for="${id}"></label><input type="color" id="${id}"><button type="button" class="secondary">Standard</button>`;
+  row.innerHTML = `<label for="${id}"></label><input type="color" id="${id}">`
+    + `<input type="text" class="hex" id="${id}-hex" maxlength="7" spellcheck="false" autocomplete="off" aria-describedby="${id}-problem">`
+    + `<button type="button" class="secondary">Standard</button><p class="problem" id="${id}-problem"></p>`;
   row.querySelector('label').textContent = label;
+  row.querySelector('.hex').setAttribute('aria-label', `${label}: colour code, such as #8a3b5c`);
   row.querySelector('button').setAttribute('aria-label', `Standard colour for ${label.toLowerCase()}`);
-  const input = row.querySelector('input');
-  input.dataset.property = property;
-  input.addEventListener('input', () => { custom.set(property, input.value); update(); });
-  row.querySelector('button').addEventListener('click', () => { custom.delete(property); update(); });
+  const [picker, hex] = row.querySelectorAll('input');
+  picker.dataset.property = property;
+  hex.dataset.property = property;
+  picker.addEventListener('input', () => { custom.set(property, picker.value); update(); });
+  // A code typed or pasted (as a brand guide gives it) is used as soon as it is one;
+  // what is wrong with it is said once the field is left.
+  hex.addEventListener('input', () => {
+    const colour = parseHex(hex.value);
+    if (colour) {
+      custom.set(property, colour);
+      $(`${id}-problem`).textContent = '';
+      update();
+    }
+  });
+  hex.addEventListener('change', () => {
+    const wrong = hex.value.trim() !== '' && !parseHex(hex.value);
+    $(`${id}-problem`).textContent = wrong ? `"${hex.value.trim()}" is not a colour code: use # and 6 (or 3) of 0-9 and a-f, such as #8a3b5c.` : '';
+    if (!wrong) update();
+  });
+  row.querySelector('button').addEventListener('click', () => {
+    custom.delete(property);
+    $(`${id}-problem`).textContent = '';
+    update();
+  });
   $('colours').append(row);
 }
 
@@ -74,19 +106,29 @@ function chosen() {
   const kind = document.querySelector('input[name=kind]:checked').value;
   return {
     view: $('view').value, theme: $('theme').value, region: $('region').value,
-    compact: $('compact').checked, kind,
+    compact: $('compact').checked, hash: $('hash').checked, kind,
     ctaText: $('cta-text').value.trim(), ctaLink: $('cta-link').value.trim(),
   };
+}
+
+/** "#8A3B5C", "8a3b5c" or "#fff" → "#8a3b5c" / "#ffffff"; null if it is not a colour code. */
+function parseHex(text) {
+  const code = text.trim().replace(/^#?/, '#');
+  return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(code) ? hex6(code) : null;
 }
 
 /** The call-to-action link if it is one a reader can follow, or why not. */
 function checkLink(link) {
   if (!link) return { ok: false, problem: '' };
+  // A page of the site the snippet is pasted into (the link lives in that page).
+  if (/^\/(?!\/)\S*$/.test(link)) return { ok: true, href: link };
   try {
     const url = new URL(link);
     if (['https:', 'http:', 'mailto:', 'tel:'].includes(url.protocol)) return { ok: true, href: url.href };
   } catch { /* not a URL */ }
-  return { ok: false, problem: 'The link must be a full address, such as https://example.com/book (or mailto: or tel:).' };
+  // "example.com/book": an address without its https://.
+  const guess = /^[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(link) ? ` Did you mean https://${link}?` : '';
+  return { ok: false, problem: `Use a page of your site, such as /book, or a full address, such as https://example.com/book (or mailto: or tel:).${guess}` };
 }
 
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
@@ -101,7 +143,7 @@ function snippet(o) {
     if (o.compact) params.set('compact', '');
     const query = params.toString();
     return [
-      `<iframe src="${escapeHtml(frameUrl + (query ? `?${query}` : ''))}" title="Massage for back pain: does it help?" style="width: 100%; height: 900px; border: 0" loading="lazy"></iframe>`,
+      `<iframe src="${escapeHtml(frameUrl + (query ? `?${query}` : ''))}" title="${escapeHtml(TITLE)}" style="width: 100%; height: 900px; border: 0" loading="lazy"></iframe>`,
       '<!-- Optional: grows the frame to fit, so it never scrolls inside. -->',
       `<script src="${escapeHtml(resizeUrl)}"></script>`,
     ].join('\n');
@@ -111,17 +153,21 @@ function snippet(o) {
     o.theme !== standardOf('theme') ? ` theme="${o.theme}"` : '',
     o.region ? ` region="${o.region}"` : '',
     o.compact ? ' compact' : '',
+    o.hash ? ` hash="${HASH_KEY}"` : '',
   ].join('');
   const lines = [`<script type="module" src="${escapeHtml(scriptUrl)}"></script>`];
   if (custom.size > 0) {
     lines.push('<style>', `  massage-explainer { ${[...custom].map(([p, v]) => `${p}: ${v};`).join(' ')} }`, '</style>');
   }
+  lines.push(`<massage-explainer${attributes}>`);
+  // Shown until the explainer replaces it, and left if it cannot start (a browser
+  // that blocks the files, no JavaScript): readers still reach it.
+  lines.push(`  <a slot="fallback" href="${escapeHtml(standaloneUrl)}">${escapeHtml(TITLE)} Read the explainer</a>`);
   const link = checkLink(o.ctaLink);
   if (o.ctaText && link.ok) {
-    lines.push(`<massage-explainer${attributes}>`, `  <a slot="cta" href="${escapeHtml(link.href)}">${escapeHtml(o.ctaText)}</a>`, '</massage-explainer>');
-  } else {
-    lines.push(`<massage-explainer${attributes}></massage-explainer>`);
+    lines.push(`  <a slot="cta" href="${escapeHtml(link.href)}">${escapeHtml(o.ctaText)}</a>`);
   }
+  lines.push('</massage-explainer>');
   return lines.join('\n');
 }
 
@@ -162,10 +208,48 @@ function contrastProblems(theme) {
       if (!a || !b) continue;
       const r = ratio(a, b);
       const key = `${what} ${scheme}`;
-      if (r < AA && !(problems.get(key)?.ratio <= r)) problems.set(key, { what, scheme, ratio: r });
+      if (r < AA && !(problems.get(key)?.ratio <= r)) problems.set(key, { what, scheme, ratio: r, properties: [text, background] });
     }
   }
   return [...problems.values()];
+}
+
+/** `hex` moved a fraction `t` of the way to `toward` (both #rrggbb). */
+function mix(hex, toward, t) {
+  const rgb = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+  const [from, to] = [rgb(hex), rgb(toward)];
+  return `#${from.map((c, i) => Math.round(c + (to[i] - c) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Whether `property` at `value` reads against everything it meets, in `theme`'s schemes. */
+function readableWith(property, value, theme) {
+  return schemes(theme).every((scheme) => PAIRS.every(([text, background]) => {
+    if (text !== property && background !== property) return true;
+    const a = text === property ? value : colourOf(text, scheme);
+    const b = background === property ? value : colourOf(background, scheme);
+    return !a || !b || ratio(a, b) >= AA;
+  }));
+}
+
+/**
+ * The fixes for unreadable colours: the other theme when the chosen colours read
+ * well there ("choose Light"), and for each chosen colour in a failing pair the
+ * nearest readable one, darker or lighter (the same hue, so the brand still shows).
+ */
+function contrastFixes(theme) {
+  const fixes = [];
+  const other = THEMES.map(([slug, label]) => ({ slug, label }))
+    .find((t) => t.slug !== 'auto' && t.slug !== theme && contrastProblems(t.slug).length === 0);
+  if (other) fixes.push({ text: `Choose ${other.label}: these colours read well there.`, apply: () => { $('theme').value = other.slug; } });
+  const failing = new Set(contrastProblems(theme).flatMap((p) => p.properties));
+  for (const [property, label] of COLOURS) {
+    if (!failing.has(property) || !custom.has(property)) continue;
+    const steps = Array.from({ length: 50 }, (_, i) => (i + 1) / 50);
+    const fixed = steps.flatMap((t) => ['#000000', '#ffffff'].map((toward) => mix(custom.get(property), toward, t)))
+      .find((colour) => readableWith(property, colour, theme));
+    if (fixed) fixes.push({ text: `Use ${fixed} for ${label.toLowerCase()}.`, apply: () => { custom.set(property, fixed); } });
+  }
+  return fixes;
 }
 
 /** A ratio as shown: rounded down, so 4.47 never reads as "4.5". */
@@ -179,9 +263,10 @@ function showContrast(theme) {
     : problems.length === 0 ? `Readable: all text meets the WCAG AA contrast of ${AA}:1 ${where}.`
       : `Hard to read: ${problems.length} colour pair${problems.length > 1 ? 's are' : ' is'} below the WCAG AA contrast of ${AA}:1. Readers may not be able to read this text:`;
   const items = problems.map((p) => `${p.what}${schemes(theme).length > 1 ? ` (${p.scheme} theme)` : ''}: ${shownRatio(p.ratio)}:1`);
+  const fixes = problems.length > 0 ? contrastFixes(theme) : [];
   // A live region: rewritten only when what it says changes, so a screen reader
   // does not repeat it on every keystroke elsewhere in the form.
-  const said = [head, ...items].join('\n');
+  const said = [head, ...items, ...fixes.map((f) => f.text)].join('\n');
   if (box.dataset.said === said) return;
   box.dataset.said = said;
   box.classList.toggle('bad', problems.length > 0);
@@ -199,6 +284,23 @@ function showContrast(theme) {
     }
     box.append(list);
   }
+  if (fixes.length > 0) {
+    const p = document.createElement('p');
+    p.textContent = fixes.length > 1 ? 'To fix it, either:' : 'To fix it:';
+    const list = document.createElement('ul');
+    list.className = 'fixes';
+    for (const fix of fixes) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'secondary';
+      button.textContent = fix.text;
+      button.addEventListener('click', () => { fix.apply(); update(); });
+      const item = document.createElement('li');
+      item.append(button);
+      list.append(item);
+    }
+    box.append(p, list);
+  }
 }
 
 // ---------------------------------------------------------------- the preview and the snippet
@@ -213,13 +315,17 @@ function update() {
   for (const [property] of COLOURS) {
     if (custom.has(property)) preview.style.setProperty(property, custom.get(property));
     else preview.style.removeProperty(property);
-    // The picker shows the colour in use (the light one when both may show).
-    const input = document.querySelector(`input[data-property="${property}"]`);
+    // The picker and its code show the colour in use (the light one when both
+    // may show), but not over a code the host is still typing.
     const shown = colourOf(property, o.theme === 'dark' ? 'dark' : 'light');
-    if (shown && input.value !== shown) input.value = shown;
+    for (const input of document.querySelectorAll(`input[data-property="${property}"]`)) {
+      if (shown && input.value !== shown && !(input.type === 'text' && input === document.activeElement)) input.value = shown;
+    }
   }
   const link = checkLink(o.ctaLink);
-  $('cta-problem').textContent = o.ctaText && !o.ctaLink ? 'Add the link the button should open.' : link.problem;
+  // Said once the host has left the field, not while they type.
+  const said = touched.has('cta-link') || (touched.has('cta-text') && !o.ctaLink);
+  $('cta-problem').textContent = !said ? '' : o.ctaText && !o.ctaLink ? 'Add the link the button should open.' : link.problem;
   let cta = preview.querySelector('[slot=cta]');
   if (o.ctaText && link.ok) {
     if (!cta) { cta = document.createElement('a'); cta.slot = 'cta'; preview.append(cta); }
@@ -241,6 +347,12 @@ function iframeNote(o) {
 }
 
 $('options').addEventListener('input', update);
+$('options').addEventListener('focusout', (event) => {
+  if (['cta-text', 'cta-link'].includes(event.target.id) && event.target.value.trim() !== '') {
+    touched.add(event.target.id);
+    update();
+  }
+});
 $('options').addEventListener('change', update);
 $('options').addEventListener('submit', (event) => event.preventDefault());
 $('reset-colours').addEventListener('click', () => { custom.clear(); update(); });
@@ -269,4 +381,34 @@ preview.addEventListener('mx-ready', () => {
   standard = Object.fromEntries(properties.map((p) => [p, parseStandard(style.getPropertyValue(p))]));
   update();
 });
+// ---------------------------------------------------------------- can other sites load it?
+
+/**
+ * Whether pages on other sites may load the files the snippet points to: module
+ * scripts, the wasm and the stylesheet are CORS requests, so each must come with
+ * Access-Control-Allow-Origin. Checked from here (the same origin, so the headers
+ * are readable) on the files themselves; the result under the snippet says what to
+ * do if not. The iframe snippet needs none of it.
+ */
+async function checkReach() {
+  const urls = ['embed.js', FILES.glue, FILES.wasm, FILES.css].map((file) => new URL(file, scriptUrl).href);
+  const allowed = await Promise.all(urls.map((url) => fetch(url, { method: 'HEAD', cache: 'no-store' })
+    .then((response) => response.headers.get('access-control-allow-origin'), () => null)));
+  const blocked = urls.filter((_, i) => allowed[i] !== '*');
+  const box = $('reach');
+  const host = new URL(scriptUrl).host;
+  box.classList.toggle('bad', blocked.length > 0);
+  box.dataset.reach = blocked.length > 0 ? 'blocked' : 'open';
+  box.textContent = blocked.length === 0
+    ? `Other sites may load the explainer from ${host}: the script snippet will work on yours.`
+    : `Other sites cannot load the explainer from ${host} yet: it does not send the header that allows it `
+      + `(Access-Control-Allow-Origin: *) with ${blocked.map((u) => u.split('/').pop()).join(', ')}. On your site, the script snippet `
+      + 'would show only a link to the explainer. Either ask whoever runs this address to send that header (the explainer\'s '
+      + 'README says how, for GitHub Pages, Netlify, Cloudflare Pages and other servers), or use the iframe snippet, which needs no such header.';
+}
+
+for (const radio of document.querySelectorAll('input[name=kind]')) {
+  radio.addEventListener('change', () => { $('reach').hidden = chosen().kind !== 'script'; });
+}
+checkReach();
 update();
