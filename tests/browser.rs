@@ -91,11 +91,9 @@ async fn the_first_screen_answers_the_readers_questions() {
         all(&root, ".mx-guideline").len() >= 3,
         "the guidelines, each a card"
     );
-    assert_eq!(
-        all(&root, ".mx-legend-item").len(),
-        7,
-        "every evidence label explained"
-    );
+    // Each answer in brief, its full text behind "Read more".
+    assert_eq!(all(&root, ".mx-point-short").len(), 6);
+    assert_eq!(all(&root, "details.mx-point:not([open])").len(), 6);
     // The emergency tier is on the screen, before the answer, with no region: in words.
     let notice = text(&root, ".mx-notice");
     assert!(
@@ -103,8 +101,19 @@ async fn the_first_screen_answers_the_readers_questions() {
         "{notice}"
     );
     assert!(notice.contains("both legs"), "{notice}");
-    // A sentence's evidence opens the study it cites.
-    click(&root, "[data-point=weak-evidence] .mx-cite-link").await;
+    // A sentence's evidence opens the study it cites in place, and closes...
+    let chip = "[data-point=weak-evidence] .mx-cite-link";
+    click(&root, chip).await;
+    assert_eq!(
+        one(&root, chip).get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(text(&root, "[data-point=weak-evidence] .mx-cite-peek").contains("Furlan"));
+    click(&root, ".mx-cite-peek .mx-back").await;
+    assert!(all(&root, ".mx-cite-peek").is_empty());
+    // ...or leads to its place in the study list.
+    click(&root, chip).await;
+    click(&root, ".mx-cite-peek .mx-link").await;
     assert_eq!(
         one(&root, "[role=tabpanel]")
             .get_attribute("data-view")
@@ -121,6 +130,7 @@ async fn the_first_screen_answers_the_readers_questions() {
 async fn a_guideline_citation_opens_its_card_and_safety_lists_the_emergency_tier_first() {
     let root = mount(false).await;
     click(&root, "[data-point=guidelines-differ] .mx-cite-link").await;
+    click(&root, ".mx-cite-peek .mx-link").await;
     assert_eq!(
         one(&root, ".mx-guideline.mx-selected")
             .get_attribute("data-guideline")
@@ -147,6 +157,11 @@ async fn selecting_a_mechanism_shows_its_quotes() {
     let root = mount(false).await;
     click(&root, "#t-tab-mechanisms").await;
     assert!(all(&root, ".mx-card").len() >= 11, "a card per mechanism");
+    assert_eq!(
+        all(&root, ".mx-legend-item").len(),
+        7,
+        "every evidence label explained, where the labels are"
+    );
     click(&root, "[data-term=blood-flow] .mx-card-button").await;
     assert_eq!(
         text(&root, ".mx-detail-title"),

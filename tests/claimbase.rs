@@ -719,6 +719,35 @@ fn a_bottom_line_sentence_may_not_cite_a_term() {
 }
 
 #[test]
+fn a_short_answer_is_short() {
+    let long = ["word"; 31].join(" ");
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.bottom_line,
+            "question = \"guidelines\"\n",
+            &format!("question = \"guidelines\"\nshort = \"{long}\"\n"),
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:11:",
+        "`short` has 31 words; a short answer has at most 30",
+    );
+    let errors = errors_with(|f| {
+        replace(
+            &mut f.bottom_line,
+            "question = \"guidelines\"\n",
+            "question = \"guidelines\"\nshort = \" \"\n",
+        )
+    });
+    assert_one_error(
+        &errors,
+        "seeds/bottom-line.toml:11:",
+        "`short` must not be empty",
+    );
+}
+
+#[test]
 fn a_bottom_line_needs_three_to_six_sentences() {
     let errors = errors_with(|f| {
         replace(

@@ -106,6 +106,7 @@ fn the_short_answer_reads_at_grade_7_or_below() {
     let base = claimbase::get();
     let mut texts = vec![base.bottom_line.summary];
     texts.extend(base.bottom_line.points.iter().map(|p| p.text));
+    texts.extend(base.bottom_line.points.iter().filter_map(|p| p.short));
     // The pictures' words are read with it.
     let figures = base.bottom_line.points.iter().flat_map(|p| p.figures);
     texts.extend(figures.flat_map(|f| [f.title, f.says]));
@@ -327,6 +328,9 @@ fn short_answer_texts() -> Vec<(String, &'static str)> {
     )];
     for p in base.bottom_line.points {
         out.push((format!("bottom-line.toml: sentence {}", p.id), p.text));
+        if let Some(short) = p.short {
+            out.push((format!("bottom-line.toml: sentence {} short", p.id), short));
+        }
         for f in p.figures {
             out.push((format!("figures.toml: {} title", p.id), f.title));
             out.push((format!("figures.toml: {} says", p.id), f.says));

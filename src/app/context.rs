@@ -17,6 +17,8 @@ pub struct Ctx {
     pub region: Option<RegionIdx>,
     /// Each view has a static page of its own (the standalone site): tabs link to them.
     pub pages: bool,
+    /// The host's call to action has a slot (an embed in a shadow root).
+    pub cta: bool,
 }
 
 impl Ctx {
@@ -42,5 +44,6 @@ pub fn use_ctx() -> Ctx {
         prefix: "mx".into(),
         region: None,
         pages: false,
+        cta: false,
     })
 }

@@ -31,6 +31,7 @@ use crate::claimbase::model::RegionIdx;
 use components::about::AboutGuide;
 use components::answer::AnswerView;
 use components::bottom_line::BottomLineSummary;
+use components::call_to_action::call_to_action;
 use components::find::{use_slash_to_find, FindBox, FindView};
 use components::map::MapView;
 use components::notice::SafetyNotice;
@@ -174,9 +175,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         prefix: props.instance.clone(),
         region: props.region,
         pages: props.pages,
+        cta: props.cta_slot,
     };
     let route = &state.route;
     let root = use_node_ref();
+    let panel_ref = use_node_ref();
     let whole_page = props.hash == HashSync::Whole;
     // The take-home sheet is only ever printed, and a quarter of the first screen's
     // elements: it renders in a task of its own after the first screen, which keeps
@@ -192,33 +195,45 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_slash_to_find(root.clone(), whole_page);
     // The search view has no tab: its panel is a region of its own.
     let view = route.screen.view();
-    let (role, labelled_by, label) = if view == View::Search {
+    let searching = view == View::Search;
+    components::focus::use_show_new_view(
+        panel_ref.clone(),
+        view,
+        route.screen == Screen::overview(view),
+    );
+    let (role, labelled_by, label) = if searching {
         ("region", None, Some("Search results"))
     } else {
         let tab = ctx.id(&format!("tab-{}", view.slug()));
         ("tabpanel", Some(tab), None)
     };
+    let panel_node = html! {
+        <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label}
+            data-view={view.slug()} tabindex="-1" ref={panel_ref}>
+            // Names the panel in the heading outline (h1 → h2 → cards' h3).
+            <h2 class="mx-visually-hidden">{ view.label() }</h2>
+            { panel(route, &state.reader) }
+        </div>
+    };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="mx-app" ref={root}>
                 <Header search={route.shared.search.clone()} {whole_page} />
+                // Search results right under the box they answer.
+                if searching { { panel_node.clone() } }
                 <SafetyNotice />
                 if view != View::Answer {
                     <BottomLineSummary />
+                }
+                // The Short answer and Your options place it after their own content.
+                if !matches!(view, View::Answer | View::Options) {
+                    { call_to_action(ctx.cta) }
                 }
                 // Not a landmark: in an embed, landmarks are the host page's to place.
                 <div class="mx-nav">
                     <Tabs current={view} />
                 </div>
-                <div class="mx-panel" {role} id={ctx.id("panel")} aria-labelledby={labelled_by} aria-label={label} data-view={view.slug()}>
-                    // Names the panel in the heading outline (h1 → h2 → cards' h3).
-                    <h2 class="mx-visually-hidden">{ view.label() }</h2>
-                    { panel(route, &state.reader) }
-                </div>
-                if props.cta_slot {
-                    // The host's call to action, where a reader finishes.
-                    <div class="mx-cta"><slot name="cta" /></div>
-                }
+                if !searching { { panel_node } }
                 if *sheet {
                     <TakeHomeSheet reader={state.reader} />
                 }

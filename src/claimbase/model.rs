@@ -376,6 +376,8 @@ record! {
         pub decision: &'static str,
         /// The health condition and how it usually goes, in plain words.
         pub condition: Fact,
+        /// The same in brief, for the Short answer, if the curators wrote one.
+        pub condition_brief: Option<Fact>,
         /// The warning sign for pain that is not getting better (shown with the
         /// question of how long it has lasted).
         pub not_improving: SafetyIdx,
@@ -464,6 +466,9 @@ record! {
     pub struct Point {
         pub id: &'static str,
         pub question: Question,
+        /// The answer in brief, shown first; `text` and the figures follow on
+        /// request. `None`: `text` shows in full.
+        pub short: Option<&'static str>,
         pub text: &'static str,
         pub cites: &'static [Cite],
         /// Pictures of its numbers, drawn under it (`figures.toml`).

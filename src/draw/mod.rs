@@ -54,15 +54,14 @@ impl Svg {
         );
     }
 
-    /// Text at (x, y), anchored at its `start`, `middle` or `end`.
+    /// Text at (x, y), anchored at its `start` (SVG's default, so not written),
+    /// `middle` or `end`.
     pub fn text(&mut self, class: &str, (x, y): (f32, f32), anchor: &str, text: &str) {
-        let _ = write!(
-            self.0,
-            r#"<text class="{class}" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
-            n(x),
-            n(y),
-            escape(text)
-        );
+        let _ = write!(self.0, r#"<text class="{class}" x="{}" y="{}""#, n(x), n(y));
+        if anchor != "start" {
+            let _ = write!(self.0, r#" text-anchor="{anchor}""#);
+        }
+        let _ = write!(self.0, ">{}</text>", escape(text));
     }
 
     /// Anything else, written as is by the caller.

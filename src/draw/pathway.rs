@@ -307,11 +307,11 @@ fn node(
 }
 
 /// A curve from (x1, y1) to (x2, y2), leaving and arriving level.
-fn curve(out: &mut String, class: &str, (x1, y1): (f32, f32), (x2, y2): (f32, f32)) {
+fn curve(d: &mut String, (x1, y1): (f32, f32), (x2, y2): (f32, f32)) {
     let bend = (x2 - x1) / 2.0;
     let _ = write!(
-        out,
-        r#"<path class="{class}" d="M{} {}C{} {} {} {} {} {}"/>"#,
+        d,
+        "M{} {}C{} {} {} {} {} {}",
         n(x1),
         n(y1),
         n(x1 + bend),
@@ -351,18 +351,16 @@ pub fn svg(graph: &Graph, shape: Shape) -> String {
 /// The stems from massage to each mechanism, and one line per level of each
 /// mechanism–outcome link, side by side.
 fn lines(out: &mut String, graph: &Graph, layout: &Layout, shape: Shape) {
+    // One path per class, its lines as subpaths: the same picture in a third of
+    // the markup (the wasm carries it, and each page that shows it).
+    let mut paths: Vec<(String, String)> = Vec::new();
     let m = layout.massage;
     for p in &layout.mechanisms {
+        let d = line(&mut paths, "mx-path-stem".to_string());
         match shape {
-            Shape::Wide => curve(
-                out,
-                "mx-path-stem",
-                (m.x + m.w, m.middle()),
-                (p.x, p.middle()),
-            ),
+            Shape::Wide => curve(d, (m.x + m.w, m.middle()), (p.x, p.middle())),
             Shape::Narrow => {
-                let d = format!("M10 {}V{}H{}", n(m.y + m.h), n(p.middle()), n(p.x));
-                let _ = write!(out, r#"<path class="mx-path-stem" d="{d}"/>"#);
+                let _ = write!(d, "M10 {}V{}H{}", n(m.y + m.h), n(p.middle()), n(p.x));
             }
         }
     }
@@ -374,15 +372,28 @@ fn lines(out: &mut String, graph: &Graph, layout: &Layout, shape: Shape) {
         let spread = link.spread.len() as f32;
         for (k, (level, _)) in link.spread.iter().enumerate() {
             let dy = (k as f32 - (spread - 1.0) / 2.0) * 4.0;
-            let class = format!("mx-path-{}", level.slug());
             curve(
-                out,
-                &class,
+                line(&mut paths, format!("mx-path-{}", level.slug())),
                 (from.x + from.w, from.middle() + dy),
                 (to.x, to.middle() + dy),
             );
         }
     }
+    for (class, d) in paths {
+        let _ = write!(out, r#"<path class="{class}" d="{d}"/>"#);
+    }
+}
+
+/// The path of lines of `class` in `paths`, begun if it is the first.
+fn line(paths: &mut Vec<(String, String)>, class: String) -> &mut String {
+    let at = match paths.iter().position(|(c, _)| *c == class) {
+        Some(at) => at,
+        None => {
+            paths.push((class, String::new()));
+            paths.len() - 1
+        }
+    };
+    &mut paths[at].1
 }
 
 /// The key: each level drawn, its line pattern and its words.

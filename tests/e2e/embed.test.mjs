@@ -122,27 +122,42 @@ test('the demo renders two independent instances in open shadow roots', async ()
   await page.close();
 });
 
-test("the host's call to action sits in the cta slot after the explainer, on every view", async () => {
+test("the host's call to action sits where the reader decides, on every view", async () => {
   const { page, consoleErrors } = await open('/demo/');
   await page.locator('#explainer .mx-answer-point').first().waitFor();
-  for (const view of ['Map', 'Safety']) {
+  // What comes just before the slot on each view, and what just after.
+  const places = {
+    'Short answer': ['mx-options-brief', 'mx-print'],
+    'Your options': ['mx-option-list', 'mx-course'],
+    Map: ['mx-answer-mini', 'mx-nav'],
+    Safety: ['mx-answer-mini', 'mx-nav'],
+  };
+  for (const [view, [before, after]] of Object.entries(places)) {
     await page.locator('#explainer [role=tab]', { hasText: view }).click();
+    await page.locator(`#explainer [role=tab][aria-selected=true]:has-text("${view}")`).waitFor();
     const placement = await page.evaluate(() => {
       const host = document.getElementById('explainer');
-      const slot = host.shadowRoot.querySelector('slot[name=cta]');
+      const slots = host.shadowRoot.querySelectorAll('slot[name=cta]');
+      const box = slots[0]?.parentElement;
       const link = host.querySelector('[slot=cta]');
-      const panel = host.shadowRoot.querySelector('[role=tabpanel]');
       return {
-        assigned: slot.assignedElements().map((e) => e.textContent),
-        below: link.getBoundingClientRect().top >= panel.getBoundingClientRect().bottom,
-        visible: link.getBoundingClientRect().height > 0,
-        // Styled by the host: the demo's button colour, not the widget's accent.
+        slots: slots.length,
+        assigned: slots[0]?.assignedElements().map((e) => e.textContent),
+        before: box?.previousElementSibling?.className,
+        after: box?.nextElementSibling?.className,
+        height: link.getBoundingClientRect().height,
+        // The host's own rule wins over the widget's: the demo's button colour.
         background: getComputedStyle(link).backgroundColor,
+        radius: getComputedStyle(link).borderRadius,
       };
     });
+    assert.equal(placement.slots, 1, view);
     assert.deepEqual(placement.assigned, ['Book a back massage'], view);
-    assert.ok(placement.below && placement.visible, `${view}: shown after the panel`);
+    assert.ok(placement.before.split(' ').includes(before), `${view}: after ${before}, not ${placement.before}`);
+    assert.ok(placement.after.split(' ').includes(after), `${view}: before ${after}, not ${placement.after}`);
+    assert.ok(placement.height >= 44, `${view}: ${placement.height} px high`);
     assert.equal(placement.background, 'rgb(138, 59, 92)');
+    assert.equal(placement.radius, '999px', "the host's own shape");
   }
   // Light-DOM content without a slot (the loading text) is not shown once mounted.
   assert.equal(await page.locator('#explainer > p').isVisible(), false);

@@ -28,7 +28,10 @@ test('with JavaScript off, the first page answers the question and names the war
   const text = await page.locator('main').innerText();
   assert.match(text, /The short answer/);
   assert.match(text, /Does it help\?/);
-  assert.match(text, /about 31 on average, compared with about 41/);
+  assert.match(text, /Pain lasting 4 weeks or more, checked up to 6 months later: about 10 points lower out of 100 than other treatments/);
+  // The full answer opens without JavaScript too.
+  await page.locator('[data-point=about-10-points] summary').click();
+  assert.match(await page.locator('[data-point=about-10-points]').innerText(), /about 31 on average, compared with about 41/);
   assert.match(text, /Call your local emergency number now/);
   assert.match(text, /losing control of your bladder or bowels/);
   // A tab is a link to its view's own page, which also reads without JavaScript.

@@ -1,15 +1,15 @@
-//! The Short answer view, the default screen: the bottom line, what the
-//! guidelines say, and how we grade evidence.
+//! The Short answer view, the default screen: the bottom line, the next step
+//! (the options, the host's call to action) and what the guidelines say.
 
 use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
 
 use super::bottom_line::{BottomLinePanel, Cites};
+use super::call_to_action::call_to_action;
 use super::claim::ClaimCard;
-use super::evidence::EvidenceLegend;
 use super::focus::use_scroll_to_selected;
-use super::options::CertaintyKey;
-use super::sheet::PrintButton;
+use super::options::certainty_key;
+use super::sheet::print_button;
 use crate::app::context::use_ctx;
 use crate::app::route::View;
 use crate::app::state::Action;
@@ -33,9 +33,10 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
             <section class="mx-answer" aria-labelledby={ctx.id("answer-title")}>
                 <h3 id={ctx.id("answer-title")} class="mx-answer-title">{ "The short answer" }</h3>
                 <BottomLinePanel />
-                <PrintButton />
             </section>
             <OptionsInBrief />
+            { call_to_action(ctx.cta) }
+            { print_button() }
             if let Some(claim) = props.claim {
                 <section class="mx-cited-claim" aria-labelledby={ctx.id("cited-claim")}>
                     <h3 id={ctx.id("cited-claim")}>{ "A claim this answer rests on" }</h3>
@@ -44,7 +45,6 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
                 </section>
             }
             <Guidelines selected={props.guideline} />
-            <EvidenceLegend open=true />
         </>
     }
 }
@@ -55,16 +55,15 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
 fn OptionsInBrief() -> Html {
     let ctx = use_ctx();
     let options = &claimbase::get().options;
-    let names: Vec<&str> = options.choices.iter().map(|c| c.name).collect();
+    // Brief, so that on a phone it follows the answers within a few screens:
+    // how back pain usually goes in brief; the options' names open the options view.
     html! {
         <section class="mx-options-brief" aria-labelledby={ctx.id("options-brief")}>
             <h3 id={ctx.id("options-brief")}>{ options.decision }</h3>
-            <p>{ options.condition.text }<Cites cites={options.condition.cites} /></p>
-            <p>
-                { format!("Massage is one of {} options shown here that guidelines discuss. ", names.len()) }
-                { "See each side by side: what it involves, how much it helps, its harms, and what guidelines say." }
-            </p>
-            <p class="mx-options-names">{ names.join(" · ") }</p>
+            if let Some(brief) = options.condition_brief {
+                <p>{ brief.text }<Cites cites={brief.cites} /></p>
+            }
+            <p>{ format!("Massage is one of {} options that guidelines discuss. See them side by side.", options.choices.len()) }</p>
             <button type="button" class="mx-button" onclick={ctx.send(Action::ShowView(View::Options))}>{ "Compare your options" }</button>
         </section>
     }
@@ -89,7 +88,7 @@ fn Guidelines(props: &GuidelinesProps) -> Html {
         <section class="mx-guidelines" aria-labelledby={ctx.id("guidelines-title")}>
             <h3 id={ctx.id("guidelines-title")}>{ "What the guidelines say" }</h3>
             <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage: by how long the pain has lasted, and on whether massage should come only with exercise." }</p>
-            <CertaintyKey />
+            { certainty_key() }
             <ul class="mx-guideline-list" ref={list}>
                 { for base.guidelines_indexed().map(|(g, guideline)| html! {
                     <GuidelineCard key={guideline.id} {guideline} selected={props.selected == Some(g)} />

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::evidence::EvidenceBadge;
+use super::evidence::evidence_badge;
 use super::quote::Quote;
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
@@ -29,7 +29,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
         <article class="mx-claim" data-claim={claim.id}>
             <p class="mx-claim-text">{ claim.text }</p>
             <p class="mx-claim-meta">
-                <EvidenceBadge level={claim.evidence} />
+                { evidence_badge(claim.evidence) }
                 <span class="mx-claim-note">{ claim.evidence_note }</span>
             </p>
             <details class="mx-claim-quotes">
@@ -41,7 +41,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                     <p><strong>{ format!("Sources disagree: {}", d.topic) }</strong>{ " " }{ d.note }</p>
                     <ul>
                         { for d.claims.iter().filter(|&&c| c != props.claim).map(|&c| base.claim(c)).map(|other| html! {
-                            <li>{ other.text }{ " " }<EvidenceBadge level={other.evidence} /></li>
+                            <li>{ other.text }{ " " }{ evidence_badge(other.evidence) }</li>
                         }) }
                     </ul>
                 </div>

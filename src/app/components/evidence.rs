@@ -5,17 +5,12 @@ use yew::prelude::*;
 
 use crate::claimbase::kinds::Evidence;
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceBadgeProps {
-    pub level: Evidence,
-}
-
-/// The evidence level in words.
-#[component]
-pub fn EvidenceBadge(props: &EvidenceBadgeProps) -> Html {
-    let class = classes!("mx-badge", format!("mx-badge-{}", props.level.slug()));
+/// The evidence level in words. A plain function, not a component: each
+/// component costs the wasm its own copy of Yew's machinery.
+pub fn evidence_badge(level: Evidence) -> Html {
+    let class = classes!("mx-badge", format!("mx-badge-{}", level.slug()));
     html! {
-        <span {class} title={props.level.meaning()}>{ props.level.label() }</span>
+        <span {class} title={level.meaning()}>{ level.label() }</span>
     }
 }
 
@@ -70,7 +65,7 @@ pub fn EvidenceLegend(props: &EvidenceLegendProps) -> Html {
             <dl>
                 { for shown.map(|&level| html! {
                     <div class="mx-legend-item">
-                        <dt><EvidenceBadge {level} /></dt>
+                        <dt>{ evidence_badge(level) }</dt>
                         <dd>{ level.meaning() }</dd>
                     </div>
                 }) }

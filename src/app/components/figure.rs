@@ -9,17 +9,9 @@ use super::bottom_line::Cites;
 use crate::claimbase::kinds::Certainty;
 use crate::claimbase::model::Figure;
 
-#[derive(Properties, PartialEq)]
-pub struct FigureViewProps {
-    pub figure: &'static Figure,
-    /// For the printed sheet: no caption in words, no links.
-    #[prop_or_default]
-    pub compact: bool,
-}
-
-#[component]
-pub fn FigureView(props: &FigureViewProps) -> Html {
-    let figure = props.figure;
+/// A figure; `compact`, for the printed sheet: no caption in words, no links.
+/// A plain function, not a component (each component costs the wasm).
+pub fn figure_view(figure: &'static Figure, compact: bool) -> Html {
     // Drawn when the claim base was built, from its own checked values, every
     // text in it escaped (`draw::escape`).
     let picture = Html::from_html_unchecked(figure.svg.into());
@@ -28,7 +20,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
         <figure class="mx-figure" data-figure={figure.kind.slug()}>
             <figcaption class="mx-figure-title">{ figure.title }</figcaption>
             { picture }
-            if !props.compact {
+            if !compact {
                 <p class="mx-figure-says">{ figure.says }<Cites cites={figure.cites} /></p>
             }
             if let Some(certainty) = certainty {

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::evidence::EvidenceBadge;
+use super::evidence::evidence_badge;
 use super::focus::focus;
 use super::highlight::{Highlighted, SearchWords};
 use crate::app::context::use_ctx;
@@ -392,7 +392,7 @@ fn describe_claim(idx: ClaimIdx, mark: &Marker) -> (Action, Html, Html) {
         Action::OpenClaim(idx),
         mark.whole(claim.text),
         html! { <>
-            <EvidenceBadge level={claim.evidence} />
+            { evidence_badge(claim.evidence) }
             <span>{ format!("Said in {sources} article{plural}") }</span>
             if let Some(quote) = quote { <q class="mx-hit-text">{ mark.excerpt(quote) }</q> }
         </> },

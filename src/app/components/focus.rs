@@ -1,5 +1,6 @@
 //! Focus and scrolling helpers: where focus goes when details open and close.
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -86,6 +87,42 @@ where
         });
     }
     list
+}
+
+/// When the reader moves to another view: on a phone, where the tabs are one
+/// row that scrolls sideways, the current tab is scrolled into the row (the row
+/// scrolls, never the page). Then, for a view's overview (one item scrolls to
+/// itself, `use_scroll_to_selected`) reached other than from the tabs or the
+/// search box (a button deep in a long page, a citation, Back), the panel is
+/// scrolled to the top of the screen and takes focus, so something visibly
+/// happens and a screen reader goes on from the new view. Not on the first
+/// render, which leaves a host page where it is.
+#[hook]
+pub fn use_show_new_view(panel: NodeRef, view: crate::app::route::View, overview: bool) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(view, move |_| {
+        let Some(panel) = panel.cast::<HtmlElement>() else {
+            return;
+        };
+        let app = panel.parent_element();
+        let find = |selector: &str| app.as_ref()?.query_selector(selector).ok().flatten();
+        let row = find("[role=tablist]").and_then(|t| t.dyn_into::<HtmlElement>().ok());
+        let tab = find("[aria-selected=true]").and_then(|t| t.dyn_into::<HtmlElement>().ok());
+        if let (Some(row), Some(tab)) = (row, tab) {
+            let (left, width, shown) = (tab.offset_left(), tab.offset_width(), row.client_width());
+            let scrolled = row.scroll_left();
+            if left < scrolled || left + width > scrolled + shown {
+                row.set_scroll_left(left - (shown - width) / 2);
+            }
+        }
+        if first.replace(false) || !overview || !reader_has_interacted() {
+            return;
+        }
+        if find("[role=tablist]:focus-within, .mx-find:focus-within").is_none() {
+            scroll_to(&panel, ScrollLogicalPosition::Start);
+            let _ = panel.focus();
+        }
+    });
 }
 
 /// Scrolls `el` into view at `block` (start, center, ...).

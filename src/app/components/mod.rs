@@ -3,6 +3,7 @@
 pub mod about;
 pub mod answer;
 pub mod bottom_line;
+pub mod call_to_action;
 pub mod citations;
 pub mod claim;
 pub mod evidence;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::bottom_line::Cites;
+use super::call_to_action::call_to_action;
 use super::safety::what_to_do;
 use crate::app::context::use_ctx;
 use crate::app::state::{Action, Marks, Reader};
@@ -23,6 +24,7 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
     let base = claimbase::get();
     let options = &base.options;
     let reader = props.reader;
+    let cta = use_ctx().cta;
     html! {
         <div class="mx-options">
             <p class="mx-intro mx-decision">{ options.decision }</p>
@@ -30,7 +32,7 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
             <p class="mx-intro">
                 { format!("Here are {} options that guidelines discuss, with the same questions answered for each: what it involves, how much it helps, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so.", options.choices.len()) }
             </p>
-            <CertaintyKey />
+            { certainty_key() }
             <DurationQuestion duration={reader.duration} />
             <WhatMatters matters={reader.matters} />
             <ol class="mx-option-list">
@@ -40,6 +42,7 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
                     </li>
                 }) }
             </ol>
+            { call_to_action(cta) }
             <MassageCourse />
         </div>
     }
@@ -268,8 +271,7 @@ fn FactRow(props: &FactRowProps) -> Html {
 
 /// What the certainty chips mean, in GRADE's plain words: above the options grid
 /// and the guidelines, wherever the chips are.
-#[component]
-pub fn CertaintyKey() -> Html {
+pub fn certainty_key() -> Html {
     html! {
         <p class="mx-note mx-certainty-key">
             <strong>{ "How sure the research is: " }</strong>

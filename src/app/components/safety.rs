@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::focus::use_scroll_to_selected;
 use super::notice::call_now;
 use super::quote::Quote;
-use super::sheet::PrintButton;
+use super::sheet::print_button;
 use crate::app::context::use_ctx;
 use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
@@ -36,7 +36,7 @@ pub fn SafetyView(props: &SafetyViewProps) -> Html {
     html! {
         <div ref={view}>
             <p class="mx-intro">{ "Massage is one option for back pain, not a diagnosis. Start here if you are unsure whether massage is right for you." }</p>
-            <PrintButton />
+            { print_button() }
             <section class="mx-safety mx-safety-red-flag" aria-label={SafetyKind::RedFlag.label()}>
                 <h3>{ SafetyKind::RedFlag.label() }</h3>
                 { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} {selected} /> }) }

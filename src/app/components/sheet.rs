@@ -5,7 +5,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use super::figure::FigureView;
+use super::figure::figure_view;
 use super::safety::what_to_do;
 use crate::app::context::use_ctx;
 use crate::app::state::Reader;
@@ -14,8 +14,7 @@ use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
 
 /// A button that prints the take-home sheet.
-#[component]
-pub fn PrintButton() -> Html {
+pub fn print_button() -> Html {
     let onclick = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -106,7 +105,7 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
             // The pictures side by side, small, last (each has its title): the
             // short answer above says the same, and the warning signs come first.
             <div class="mx-sheet-figures">
-                { for base.bottom_line.points.iter().flat_map(|p| p.figures).map(|figure| html! { <FigureView {figure} compact=true /> }) }
+                { for base.bottom_line.points.iter().flat_map(|p| p.figures).map(|figure| figure_view(figure, true)) }
             </div>
             <p class="mx-sheet-footer">
                 { format!("Evidence reviewed {}. Written by: {}. {}", long_date(base.reviewed), base.written_by, edition()) }

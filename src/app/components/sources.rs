@@ -4,7 +4,7 @@
 use web_sys::{HtmlElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use super::evidence::EvidenceBadge;
+use super::evidence::evidence_badge;
 use super::focus::{scroll_to, use_focus_on_mount_unless, use_refocus_on_close};
 use super::report_card::{ReportCardView, ReportTable};
 use crate::app::context::use_ctx;
@@ -132,7 +132,7 @@ fn Problems(props: &SourceProps) -> Html {
             <h3>{ "What this article gets wrong" }</h3>
             <ul>
                 { for weak.iter().map(|&c| base.claim(c)).map(|claim| html! {
-                    <li><EvidenceBadge level={claim.evidence} />{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
+                    <li>{ evidence_badge(claim.evidence) }{ " " }{ claim.text }{ " " }<span class="mx-claim-note">{ claim.evidence_note }</span></li>
                 }) }
                 { for misdescribed.into_iter().map(|(s, d)| html! {
                     <li>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::claim::ClaimCard;
-use super::evidence::EvidenceSpread;
+use super::evidence::{EvidenceLegend, EvidenceSpread};
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use super::quote::Quote;
 use crate::app::context::use_ctx;
@@ -64,6 +64,8 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
                     <ul class="mx-cards" ref={cards}>
                         { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx.index()} term={idx} /> }) }
                     </ul>
+                    // Where the labels are: each card and each line carries one.
+                    <EvidenceLegend open=true />
                 </>
             }
         }

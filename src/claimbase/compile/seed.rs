@@ -289,6 +289,9 @@ pub struct Options {
     pub decision: Spanned<String>,
     /// The health condition, in plain words (IPDAS: a decision aid describes it).
     pub condition: Spanned<FactSeed>,
+    /// How it usually goes, in brief: with the options in brief on the Short answer.
+    #[serde(default)]
+    pub condition_brief: Option<Spanned<FactSeed>>,
     /// The warning sign that says when pain that lasts is a reason to see someone.
     pub not_improving: Id,
     pub guidelines: Vec<Id>,
@@ -368,6 +371,10 @@ pub struct BottomLine {
 pub struct PointSeed {
     pub id: Id,
     pub question: Question,
+    /// The answer in one or two short sentences, shown first; `text` is behind
+    /// "Read more" with the figures. Without it, `text` shows in full.
+    #[serde(default)]
+    pub short: Option<String>,
     pub text: String,
     #[serde(default)]
     pub cites: Vec<Id>,

@@ -11,6 +11,9 @@ use crate::claimbase::model::{BottomLine, Figure, Point};
 /// How many sentences a reader can take in at a glance (about 30 seconds).
 const SENTENCES: std::ops::RangeInclusive<usize> = 3..=6;
 
+/// The most words a short answer may have: two short lines on a phone.
+const SHORT_WORDS: usize = 30;
+
 pub fn check(
     bottom_line: &Parsed<BottomLineSeed>,
     figures: Vec<Vec<Figure>>,
@@ -46,12 +49,20 @@ pub fn check(
 
 fn point(check: &mut Check, ctx: &Context, p: &PointSeed, figures: Vec<Figure>) -> Point {
     check.non_empty(&p.id, "text", &p.text);
+    if let Some(short) = &p.short {
+        check.non_empty(&p.id, "short", short);
+        let words = short.split_whitespace().count();
+        check.require(words <= SHORT_WORDS, &p.id, || {
+            format!("bottom-line sentence `{}`: `short` has {words} words; a short answer has at most {SHORT_WORDS}", p.id.get_ref())
+        });
+    }
     check.require(!p.cites.is_empty(), &p.id, || {
         format!("bottom-line sentence `{}` cites nothing: add `cites` with the studies, guidelines or claims it rests on", p.id.get_ref())
     });
     Point {
         id: leak_str(p.id.get_ref().as_str()),
         question: p.question,
+        short: p.short.as_deref().map(leak_str),
         text: leak_str(p.text.as_str()),
         cites: leak(
             p.cites

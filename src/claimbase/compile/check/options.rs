@@ -56,6 +56,10 @@ pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<Seed
         .collect();
     let matters = matters(&mut check, ctx, seed);
     let condition = known_fact(&mut check, ctx, "condition", &seed.condition);
+    let condition_brief = seed
+        .condition_brief
+        .as_ref()
+        .map(|brief| known_fact(&mut check, ctx, "condition_brief", brief));
     // On an error the build stops, so the stand-in index is never used.
     let not_improving = ctx
         .ids
@@ -64,6 +68,7 @@ pub fn check(options: &Parsed<OptionsSeed>, ctx: &Context, errors: &mut Vec<Seed
     Options {
         decision: leak_str(decision.get_ref().as_str()),
         condition,
+        condition_brief,
         not_improving,
         guidelines: leak(columns),
         choices: leak(choices),
