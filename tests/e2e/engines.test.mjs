@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { ENGINES, PROBE, Unsupported, launchEngine } from './engines.mjs';
-import { readPdf, serve } from './support.mjs';
+import { readPdf, serve, stage } from './support.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -142,6 +142,41 @@ for (const name of ENGINES) {
       await page.forward();
       await page.waitFor(() => location.hash.includes('q=cherkin') && document.querySelectorAll('.mx-study').length === 3);
       assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: a citation opens its record in place, and Close hands focus back`, async () => {
+      await open('/');
+      await page.click('[data-point=weak-evidence] summary');
+      await page.click({ css: '[data-point=weak-evidence] .mx-cite-link', text: 'Furlan 2015' });
+      await page.waitFor(() => /Furlan/.test(document.querySelector('[data-point=weak-evidence] .mx-cite-peek')?.textContent ?? ''));
+      assert.equal(await page.eval(() => location.hash), '', 'no new screen');
+      await page.click('.mx-cite-peek .mx-back');
+      await page.waitFor(() => document.querySelector('.mx-cite-peek') === null
+        && document.activeElement?.textContent === 'Furlan 2015'
+        && document.activeElement.getAttribute('aria-expanded') === 'false');
+      assert.deepEqual(await page.errors(), []);
+    });
+
+    test(`${name}: a snippet whose files another site will not share shows its fallback link`, async () => {
+      // The explainer's files from a host that sends no Access-Control-Allow-Origin.
+      const files = await serve();
+      const pages = await stage({
+        'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+          <script type="module" src="${files.origin}/embed.js"></script></head><body><h1>Host</h1>
+          <massage-explainer><a slot="fallback" href="${files.origin}/">Read the explainer</a></massage-explainer></body></html>`,
+      });
+      const host = await serve(pages.dir, () => ({}), { probe: PROBE });
+      try {
+        await open('/host.html', { origin: host.origin, ready: false });
+        // Module scripts run (or fail) before the document completes.
+        await page.waitFor(() => document.readyState === 'complete');
+        assert.equal(await page.eval(() => customElements.get('massage-explainer') === undefined), true, 'the module was refused');
+        assert.ok(await page.eval(() => document.querySelector('a[slot=fallback]').getBoundingClientRect().height > 0), 'the link is shown');
+      } finally {
+        await host.close();
+        await files.close();
+        await pages.remove();
+      }
     });
 
     test(`${name}: the embed demo: two instances in shadow roots, attributes, the JS API, a strict CSP`, async () => {
