@@ -153,7 +153,10 @@ async function filterLatency(root, words, { hash = 'view=studies', box = '.mx-st
   if (pause) await page.waitForTimeout(pause);
   const samples = await page.evaluate(async ([words, box, warm]) => {
     const input = document.querySelector(`${box} input`);
-    const panel = document.querySelector('.mx-panel');
+    // The whole widget, not the panel: the first key of search everything
+    // moves the panel (its results sit under the box), so the node seen before
+    // it would never change again.
+    const panel = document.querySelector('.mx-app');
     // One key: set the value as typing does, then wait for the DOM to change
     // (the list carries the query, so every key changes something).
     const key = (text) => new Promise((done) => {

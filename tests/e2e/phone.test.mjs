@@ -63,36 +63,49 @@ async function hostPage(snippet) {
   return `${host.origin}/back-pain.html`;
 }
 
-/** A phone-sized page that may load from the explainer's origins. */
-async function phonePage() {
+/**
+ * Her page, with the snippet the builder on `server` writes, opened on a phone
+ * (a page that may load from the explainer's origins); `listen(page)` runs before
+ * it loads. `ready: false` does not wait for the widget.
+ */
+async function herPageOnAPhone(server, { ready = true, listen = () => {} } = {}) {
+  const url = await hostPage(await builderSnippet(server));
   const opened = await openPage(browser.context, 'http://never');
   await opened.page.unroute('**/*');
   await opened.page.setViewportSize(PHONE);
-  return opened;
+  listen(opened.page);
+  await opened.page.goto(url, { ready });
+  return { ...opened, widget: opened.page.locator('massage-explainer') };
+}
+
+/** Closes the page and takes her page down. */
+async function leave(page) {
+  await page.close();
+  await host.pages.remove();
 }
 
 test('without CORS on its host, the pasted snippet shows its fallback link, and the browser says why', async () => {
-  const url = await hostPage(await builderSnippet(closed));
-  const { page } = await phonePage();
   // The browser refuses the module and says why in the console.
-  const refused = new Promise((resolve) => page.on('console', (message) => {
-    if (/Access-Control-Allow-Origin/.test(message.text())) resolve(message.text());
-  }));
-  await page.goto(url, { ready: false });
+  let refused;
+  const { page } = await herPageOnAPhone(closed, {
+    ready: false,
+    listen: (p) => {
+      refused = new Promise((resolve) => p.on('console', (message) => {
+        if (/Access-Control-Allow-Origin/.test(message.text())) resolve(message.text());
+      }));
+    },
+  });
   assert.match(await refused, /embed\.js/);
   const fallback = page.locator('massage-explainer a[slot=fallback]');
   assert.equal(await fallback.getAttribute('href'), `${closed.origin}/`);
   assert.match(await fallback.textContent(), /Read the explainer/);
   assert.ok((await fallback.boundingBox()).height > 0, 'the link is shown');
   assert.equal(await page.evaluate(() => customElements.get('massage-explainer')), undefined, 'no widget');
-  await page.close();
-  await host.pages.remove();
+  await leave(page);
 });
 
 test('when a later file fails, embed.js names it in one console error and shows the fallback', async () => {
-  const url = await hostPage(await builderSnippet(wasmClosed));
-  const { page, consoleErrors } = await phonePage();
-  await page.goto(url, { ready: false });
+  const { page, consoleErrors } = await herPageOnAPhone(wasmClosed, { ready: false });
   // The element took over (its shadow root), then showed the fallback slot.
   await page.waitForFunction(() => {
     const slot = document.querySelector('massage-explainer')?.shadowRoot?.querySelector('slot[name=fallback]');
@@ -102,15 +115,11 @@ test('when a later file fails, embed.js names it in one console error and shows 
   const ours = consoleErrors.filter((e) => e.startsWith('massage-explainer:'));
   assert.equal(ours.length, 1, ours.join('\n'));
   assert.match(ours[0], /could not load http:\/\/127\.0\.0\.1:\d+\/massage-explainer-[0-9a-f]+_bg\.wasm/);
-  await page.close();
-  await host.pages.remove();
+  await leave(page);
 });
 
 test('with CORS it is the widget: the call to action a button in her colour after the answers, all within 4 phone screens', async () => {
-  const url = await hostPage(await builderSnippet(open));
-  const { page, consoleErrors } = await phonePage();
-  await page.goto(url);
-  const widget = page.locator('massage-explainer');
+  const { page, consoleErrors, widget } = await herPageOnAPhone(open);
   assert.equal(await page.locator('massage-explainer a[slot=fallback]').isVisible(), false, 'the fallback gives way');
   const cta = page.locator('massage-explainer a[slot=cta]');
   const style = await cta.evaluate((el) => {
@@ -155,15 +164,11 @@ test('with CORS it is the widget: the call to action a button in her colour afte
   await widget.locator('[role=tabpanel][data-view=answer]').waitFor();
   assert.equal(new URL(page.url()).pathname, '/back-pain.html');
   assert.deepEqual(consoleErrors, []);
-  await page.close();
-  await host.pages.remove();
+  await leave(page);
 });
 
 test('on a phone: what a finger taps is 44 px high, a view switched from deep in the page shows at its top, search results sit under the box', async () => {
-  const url = await hostPage(await builderSnippet(open));
-  const { page, consoleErrors } = await phonePage();
-  await page.goto(url);
-  const widget = page.locator('massage-explainer');
+  const { page, consoleErrors, widget } = await herPageOnAPhone(open);
   const small = await widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('.mx-tab, .mx-cite-link, .mx-button, .mx-notice .mx-link, .mx-point > summary')]
     .filter((t) => t.getClientRects().length > 0)
     .map((t) => [t.textContent.trim().slice(0, 30), Math.round(t.getBoundingClientRect().height)])
@@ -188,15 +193,11 @@ test('on a phone: what a finger taps is 44 px high, a view switched from deep in
   });
   assert.ok(gap >= 0 && gap < 40, `${gap} px between the box and its results`);
   assert.deepEqual(consoleErrors, []);
-  await page.close();
-  await host.pages.remove();
+  await leave(page);
 });
 
 test('a citation opens its study in place: no history entry, and Close hands focus back', async () => {
-  const url = await hostPage(await builderSnippet(open));
-  const { page, consoleErrors } = await phonePage();
-  await page.goto(url);
-  const widget = page.locator('massage-explainer');
+  const { page, consoleErrors, widget } = await herPageOnAPhone(open);
   const point = widget.locator('[data-point=weak-evidence]');
   await point.locator('summary').click();
   const history = await page.evaluate(() => [history.length, location.hash]);
@@ -213,8 +214,7 @@ test('a citation opens its study in place: no history entry, and Close hands foc
     return root.querySelector('.mx-cite-peek') === null && root.activeElement?.textContent === 'Furlan 2015';
   });
   assert.deepEqual(consoleErrors, []);
-  await page.close();
-  await host.pages.remove();
+  await leave(page);
 });
 
 test('the demo at phone width: the sidebar instance is part of the page, not a box scrolling inside it', async () => {

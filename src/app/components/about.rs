@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::bottom_line::Cites;
+use super::focus::use_opened_once;
 use crate::app::context::use_ctx;
 use crate::app::long_date;
 use crate::claimbase;
@@ -15,28 +16,11 @@ pub fn AboutGuide() -> Html {
     let ctx = use_ctx();
     // The body is rendered once the reader first opens it: on every view it is
     // there to open, and until then the page need not build (or hydrate) it.
-    let opened = use_state(|| false);
-    let ontoggle = {
-        let opened = opened.clone();
-        Callback::from(move |_: Event| opened.set(true))
-    };
-    // Opened on the prerendered page before the app took over: no toggle is
-    // coming, so look once.
-    let details = use_node_ref();
-    {
-        let (details, opened) = (details.clone(), opened.clone());
-        use_effect_with((), move |_| {
-            if let Some(element) = details.cast::<web_sys::Element>() {
-                if element.has_attribute("open") {
-                    opened.set(true);
-                }
-            }
-        });
-    }
+    let (opened, ontoggle, details) = use_opened_once();
     html! {
         <details class="mx-about" id={ctx.id("about")} ref={details} {ontoggle}>
             <summary>{ "Who stands behind this guide: how it is written, who pays for it, how up to date it is" }</summary>
-            if *opened {
+            if opened {
                 <AboutBody />
             }
         </details>

@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::figure::figure_view;
-use super::focus::focus;
+use super::focus::{focus, use_opened_once};
 use crate::app::context::{use_ctx, Ctx};
 use crate::app::state::Action;
 use crate::claimbase;
@@ -22,32 +22,14 @@ use crate::query::explain;
 pub fn BottomLinePanel() -> Html {
     let base = claimbase::get();
     let bottom_line = &base.bottom_line;
-    let pictures = use_state_eq(|| false);
-    let ontoggle = {
-        let pictures = pictures.setter();
-        Callback::from(move |_: Event| pictures.set(true))
-    };
-    // Opened on the prerendered page before the app took over: no toggle is
-    // coming, so look once.
-    let list = use_node_ref();
-    {
-        let (list, pictures) = (list.clone(), pictures.setter());
-        use_effect_with((), move |_| {
-            let opened = list
-                .cast::<web_sys::Element>()
-                .and_then(|l| l.query_selector("details[open]").ok().flatten());
-            if opened.is_some() {
-                pictures.set(true);
-            }
-        });
-    }
+    let (pictures, ontoggle, list) = use_opened_once();
     html! {
         <div class="mx-answer-body">
             <dl class="mx-answer-points" ref={list}>
                 { for bottom_line.points.iter().map(|point| html! {
                     <div class="mx-answer-point" data-point={point.id}>
                         <dt>{ point.question.label() }</dt>
-                        <dd>{ answer_point(point, *pictures, &ontoggle) }</dd>
+                        <dd>{ answer_point(point, pictures, &ontoggle) }</dd>
                     </div>
                 }) }
             </dl>

@@ -1,4 +1,5 @@
-//! Focus and scrolling helpers: where focus goes when details open and close.
+//! Focus, scrolling and disclosure helpers: where focus goes when details open
+//! and close, and content built when a details is first opened.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -123,6 +124,34 @@ pub fn use_show_new_view(panel: NodeRef, view: crate::app::route::View, overview
             let _ = panel.focus();
         }
     });
+}
+
+/// For content built only once a reader first opens a `<details>` (the About
+/// guide's body, the answers' pictures): whether one has been opened, the
+/// `ontoggle` for each, and a ref for the element that is or holds them. One
+/// opened on the prerendered page before the app took over sends no toggle, so
+/// the element is looked at once.
+#[hook]
+pub fn use_opened_once() -> (bool, Callback<Event>, NodeRef) {
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.setter();
+        Callback::from(move |_: Event| opened.set(true))
+    };
+    let node = use_node_ref();
+    {
+        let (node, opened) = (node.clone(), opened.setter());
+        use_effect_with((), move |_| {
+            let open = node.cast::<Element>().is_some_and(|el| {
+                el.matches("details[open]").unwrap_or(false)
+                    || el.query_selector("details[open]").ok().flatten().is_some()
+            });
+            if open {
+                opened.set(true);
+            }
+        });
+    }
+    (*opened, ontoggle, node)
 }
 
 /// Scrolls `el` into view at `block` (start, center, ...).
