@@ -37,9 +37,9 @@ pub fn BottomLinePanel() -> Html {
     }
 }
 
-/// One answer: in brief with its records, then the full text and, once
-/// `pictures`, its pictures, on request; or, without a brief form, the text and
-/// pictures in full.
+/// One answer: in brief, then on request the full text with its records and,
+/// once `pictures`, its pictures; or, without a brief form, the text, records
+/// and pictures in full.
 fn answer_point(point: &'static Point, pictures: bool, ontoggle: &Callback<Event>) -> Html {
     let figures = |shown: bool| -> Html {
         let figures = point.figures.iter().filter(|_| shown);
