@@ -56,7 +56,8 @@ fn OptionsInBrief() -> Html {
     let ctx = use_ctx();
     let options = &claimbase::get().options;
     // Brief, so that on a phone it follows the answers within a few screens:
-    // how back pain usually goes in brief; the options' names open the options view.
+    // how back pain usually goes in brief, then the way to the options view (their
+    // names and details are there, each option in equal detail).
     html! {
         <section class="mx-options-brief" aria-labelledby={ctx.id("options-brief")}>
             <h3 id={ctx.id("options-brief")}>{ options.decision }</h3>
