@@ -160,7 +160,7 @@ describe('before the wasm', () => {
     await page.goto(`${server.origin}/`);
     // Drawn once a reader opens one (the page need not carry what may stay shut).
     assert.equal(await page.locator('.mx-answer-point .mx-figure').count(), 0);
-    for (const [point, words] of [['helps-short-term', /from 52 to 23 out of 100/], ['about-10-points', /about 31 on average, compared with about 41/], ['mild-side-effects', /fewer than 2 in 100 people in some trials to 25 in 100/]]) {
+    for (const [point, words] of [['helps-short-term', /from 52 to 23 in 6 weeks\. On this scale, 0 is no pain and 100 the worst/], ['about-10-points', /about 31 on average, compared with about 41/], ['mild-side-effects', /fewer than 2 in 100 people in some trials to 25 in 100/]]) {
       await page.locator(`[data-point=${point}] summary`).click();
       assert.match(await page.locator(`[data-point=${point}] .mx-point-text`).innerText(), words, point);
     }

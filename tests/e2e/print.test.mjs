@@ -35,7 +35,7 @@ for (const format of ['A4', 'Letter']) {
     for (const wanted of [
       'Massage for back pain: does it help?',
       'The short answer',
-      'massage may ease back pain for a short time',
+      'Massage may ease back pain for a short time',
       'Is it safe?',
       'Call your local emergency number now',
       'Numbness or tingling around your genitals or buttocks',
@@ -155,7 +155,7 @@ test('without JavaScript the page prints as it is shown: the short answer and th
     const pdf = join(dir, 'no-js.pdf');
     await writeFile(pdf, await page.pdf({ format: 'A4' }));
     const { text } = readPdf(pdf);
-    for (const wanted of ['massage may ease back pain for a short time', 'Call your local emergency number now', 'Does it help?']) {
+    for (const wanted of ['Massage may ease back pain for a short time', 'Call your local emergency number now', 'Does it help?']) {
       assert.ok(text.includes(wanted), `"${wanted}" printed`);
     }
   } finally {

@@ -81,12 +81,15 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
             <h2>{ base.title }</h2>
             <h3>{ "The short answer" }</h3>
             <p class="mx-sheet-summary">{ base.bottom_line.summary }</p>
+            // Each answer in brief, as the screen shows it first (written to carry
+            // its numbers' group, time and range; the pictures below carry the
+            // rest), so the sheet stays within two pages.
             <dl>
                 { for base.bottom_line.points.iter().map(|p| html! {
-                    <><dt>{ p.question.label() }</dt><dd>{ p.text }</dd></>
+                    <><dt>{ p.question.label() }</dt><dd>{ p.short.unwrap_or(p.text) }</dd></>
                 }) }
             </dl>
-            <YourChoice reader={props.reader} />
+            { your_choice(&YourChoiceProps { reader: props.reader }) }
             <h3>{ SafetyKind::RedFlag.label() }</h3>
             { for Tier::ALL.iter().map(|&tier| html! {
                 <>
@@ -115,7 +118,6 @@ pub fn TakeHomeSheet(props: &TakeHomeSheetProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct YourChoiceProps {
     reader: Reader,
 }
@@ -123,8 +125,7 @@ struct YourChoiceProps {
 /// The decision, and what the reader ticked on the options view: what matters
 /// to them and the options they want to ask about (nothing when they ticked
 /// nothing, so the sheet stays short).
-#[component]
-fn YourChoice(props: &YourChoiceProps) -> Html {
+fn your_choice(props: &YourChoiceProps) -> Html {
     let options = &claimbase::get().options;
     let reader = props.reader;
     if reader.matters.is_empty() && reader.shortlist.is_empty() {
