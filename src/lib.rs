@@ -52,9 +52,10 @@ fn mount_standalone() {
         // largest paint stays the first one. A URL that asks for another screen
         // gets it rendered afresh.
         let prerendered = root.first_element_child().is_some();
-        let renderer = yew::Renderer::<app::Explainer>::with_root_and_props(root, props);
+        let instance = props.instance.clone();
+        let renderer = yew::Renderer::<app::Explainer>::with_root_and_props(root.clone(), props);
         if prerendered && app::hooks::hash_screen(&app::hash::HashSync::Whole).is_none() {
-            renderer.hydrate();
+            app::islands::take_over(renderer, &root, &instance);
         } else {
             renderer.render();
         }

@@ -3,8 +3,9 @@
 //!
 //! **The hydration contract.** The release build prerenders each view's page (and
 //! the embed's first screen) natively with these same components (`src/bin/
-//! prerender.rs`); in the browser the app takes over those nodes (`hydrate`, in
-//! `lib.rs` and `embed/dom.rs`). Yew panics when a root's first render differs in
+//! prerender.rs`); in the browser the app takes over those nodes
+//! (`islands::take_over`, from `lib.rs` and `embed/dom.rs`: the root first, then
+//! each `Island` in a task of its own). Yew panics when a root's first render differs in
 //! structure from its prerendered markup, and with `panic = "abort"` the widget then
 //! dies; where only attributes differ it rewrites them, which moves the page. So a
 //! root's first render is a function of its props and the claim base alone: nothing
@@ -19,6 +20,7 @@ pub mod context;
 pub mod export;
 pub mod hash;
 pub mod hooks;
+pub mod islands;
 pub mod route;
 pub mod state;
 pub mod store;
@@ -44,6 +46,7 @@ use components::tabs::Tabs;
 use components::terms::TermsView;
 use context::{use_ctx, Ctx};
 use hash::HashSync;
+use islands::Island;
 use route::{AnswerItem, ArticlePart, Route, Screen, View};
 use state::{AppState, Reader};
 use std::rc::Rc;
@@ -182,14 +185,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let panel_ref = use_node_ref();
     let whole_page = props.hash == HashSync::Whole;
     // The take-home sheet is only ever printed, and a quarter of the first screen's
-    // elements: it renders in a task of its own after the first screen, which keeps
-    // it out of the start-up task (hydration; Lighthouse's blocking time) and out of
-    // the prerendered pages. Without JavaScript the page prints as it is shown.
+    // elements: it renders in a task of its own once the page is taken over, which
+    // keeps it out of the start-up tasks (hydration; Lighthouse's blocking time) and
+    // out of the prerendered pages. Without JavaScript the page prints as it is shown.
     let sheet = use_state_eq(|| false);
     {
         let sheet = sheet.setter();
         use_effect_with((), move |_| {
-            gloo_timers::callback::Timeout::new(0, move || sheet.set(true)).forget();
+            islands::after_takeover(move || {
+                gloo_timers::callback::Timeout::new(0, move || sheet.set(true)).forget();
+            });
         });
     }
     use_slash_to_find(root.clone(), whole_page);
@@ -221,9 +226,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <Header search={route.shared.search.clone()} {whole_page} />
                 // Search results right under the box they answer.
                 if searching { { panel_node.clone() } }
-                <SafetyNotice />
+                <Island><SafetyNotice /></Island>
                 if view != View::Answer {
-                    <BottomLineSummary />
+                    <Island><BottomLineSummary /></Island>
                 }
                 // The Short answer and Your options place it after their own content.
                 if !matches!(view, View::Answer | View::Options) {
@@ -231,13 +236,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
                 // Not a landmark: in an embed, landmarks are the host page's to place.
                 <div class="mx-nav">
-                    <Tabs current={view} />
+                    <Island><Tabs current={view} /></Island>
                 </div>
                 if !searching { { panel_node } }
                 if *sheet {
                     <TakeHomeSheet reader={state.reader} />
                 }
-                <Footer />
+                <Island><Footer /></Island>
             </div>
         </ContextProvider<Ctx>>
     }
@@ -270,12 +275,17 @@ fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
     {
         let (on_ready, on_change) = (props.on_ready.clone(), props.on_change.clone());
         let shown_before = use_mut_ref(|| false);
+        // Ready once every island is taken over (`islands`), so a host's reader
+        // (or a test) acts on a widget that answers everywhere.
         use_effect_with(state.route.clone(), move |route| {
-            if shown_before.replace(true) {
-                on_change.emit(route.clone());
-            } else {
-                on_ready.emit(route.clone());
-            }
+            let (route, first) = (route.clone(), !shown_before.replace(true));
+            islands::after_takeover(move || {
+                if first {
+                    on_ready.emit(route);
+                } else {
+                    on_change.emit(route);
+                }
+            });
         });
     }
     (dispatch, state)
@@ -353,7 +363,7 @@ fn Header(props: &HeaderProps) -> Html {
             <p class="mx-reviewed">
                 { format!("Evidence reviewed {}. We checked {} web articles about massage against the research.", long_date(base.reviewed), base.sources.len()) }
             </p>
-            <FindBox text={props.search.clone()} whole_page={props.whole_page} />
+            <Island><FindBox text={props.search.clone()} whole_page={props.whole_page} /></Island>
         </header>
     }
 }

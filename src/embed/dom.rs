@@ -47,7 +47,7 @@ pub fn mount(root: Element, options: JsValue) -> Widget {
     let props = props(&instance, &config, &on_ready, &on_change);
     let renderer = yew::Renderer::<Explainer>::with_root_and_props(root.clone(), props);
     let app = if hydrate {
-        renderer.hydrate()
+        crate::app::islands::take_over(renderer, &root, &instance)
     } else {
         renderer.render()
     };

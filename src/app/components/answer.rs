@@ -11,6 +11,7 @@ use super::focus::use_scroll_to_selected;
 use super::options::certainty_key;
 use super::sheet::print_button;
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::route::View;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -32,9 +33,9 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
         <>
             <section class="mx-answer" aria-labelledby={ctx.id("answer-title")}>
                 <h3 id={ctx.id("answer-title")} class="mx-answer-title">{ "The short answer" }</h3>
-                <BottomLinePanel />
+                <Island><BottomLinePanel /></Island>
             </section>
-            <OptionsInBrief />
+            <Island><OptionsInBrief /></Island>
             { call_to_action(ctx.cta) }
             { print_button() }
             if let Some(claim) = props.claim {
@@ -44,7 +45,7 @@ pub fn AnswerView(props: &AnswerViewProps) -> Html {
                     <button type="button" class="mx-back" onclick={ctx.send(Action::ShowView(View::Answer))}>{ "Close" }</button>
                 </section>
             }
-            <Guidelines selected={props.guideline} />
+            <Island><Guidelines selected={props.guideline} /></Island>
         </>
     }
 }
@@ -91,22 +92,20 @@ fn Guidelines(props: &GuidelinesProps) -> Html {
             <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage: by how long the pain has lasted, and on whether massage should come only with exercise." }</p>
             { certainty_key() }
             <ul class="mx-guideline-list" ref={list}>
-                { for base.guidelines_indexed().map(|(g, guideline)| html! {
-                    <GuidelineCard key={guideline.id} {guideline} selected={props.selected == Some(g)} />
+                { for base.guidelines_indexed().map(|(g, guideline)| {
+                    guideline_card(&GuidelineCardProps { guideline, selected: props.selected == Some(g) })
                 }) }
             </ul>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct GuidelineCardProps {
     guideline: &'static Guideline,
     selected: bool,
 }
 
-#[component]
-fn GuidelineCard(props: &GuidelineCardProps) -> Html {
+fn guideline_card(props: &GuidelineCardProps) -> Html {
     let g = props.guideline;
     let populations = |r: &crate::claimbase::model::Recommendation| {
         r.populations

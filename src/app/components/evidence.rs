@@ -14,23 +14,16 @@ pub fn evidence_badge(level: Evidence) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceSpreadProps {
-    /// Each level with its number of claims (`explain::spread`).
-    pub spread: Vec<(Evidence, usize)>,
-}
-
 /// How the articles' claims about something are graded: every level with its
 /// count ("Contradicted 3 · Plausible, not tested 2"), never the kindest alone.
-#[component]
-pub fn EvidenceSpread(props: &EvidenceSpreadProps) -> Html {
-    if props.spread.is_empty() {
+pub fn evidence_spread(spread: &[(Evidence, usize)]) -> Html {
+    if spread.is_empty() {
         return html! {};
     }
     html! {
         <span class="mx-spread">
             <span class="mx-label">{ "The articles' claims: " }</span>
-            { for props.spread.iter().map(|&(level, n)| {
+            { for spread.iter().map(|&(level, n)| {
                 let class = classes!("mx-badge", format!("mx-badge-{}", level.slug()));
                 let claims = if n == 1 { "claim" } else { "claims" };
                 html! {
@@ -43,23 +36,16 @@ pub fn EvidenceSpread(props: &EvidenceSpreadProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceLegendProps {
-    /// Shown open (on the Short answer), or folded under its heading.
-    #[prop_or_default]
-    pub open: bool,
-}
-
 /// What every evidence label means, strongest first. "Not yet reviewed" is
 /// listed only when a draft claim carries it.
-#[component]
-pub fn EvidenceLegend(props: &EvidenceLegendProps) -> Html {
+/// `open`: shown open, or folded under its heading.
+pub fn evidence_legend(open: bool) -> Html {
     let base = crate::claimbase::get();
     let shown = Evidence::ALL.iter().filter(|&&level| {
         level != Evidence::Unreviewed || base.claims.iter().any(|c| c.evidence == level)
     });
     html! {
-        <details class="mx-legend" open={props.open}>
+        <details class="mx-legend" open={open}>
             <summary>{ "What the evidence labels mean" }</summary>
             <p class="mx-muted">{ "Each claim an article makes carries one label: our judgement of how well the research supports it, with the reason beside it." }</p>
             <dl>

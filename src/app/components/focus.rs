@@ -1,7 +1,6 @@
 //! Focus, scrolling and disclosure helpers: where focus goes when details open
 //! and close, and content built when a details is first opened.
 
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -90,9 +89,8 @@ where
     list
 }
 
-/// When the reader moves to another view: on a phone, where the tabs are one
-/// row that scrolls sideways, the current tab is scrolled into the row (the row
-/// scrolls, never the page). Then, for a view's overview (one item scrolls to
+/// When the reader moves to another view (the tabs keep the current one in
+/// their row themselves): for a view's overview (one item scrolls to
 /// itself, `use_scroll_to_selected`) reached other than from the tabs or the
 /// search box (a button deep in a long page, a citation, Back), the panel is
 /// scrolled to the top of the screen and takes focus, so something visibly
@@ -107,15 +105,6 @@ pub fn use_show_new_view(panel: NodeRef, view: crate::app::route::View, overview
         };
         let app = panel.parent_element();
         let find = |selector: &str| app.as_ref()?.query_selector(selector).ok().flatten();
-        let row = find("[role=tablist]").and_then(|t| t.dyn_into::<HtmlElement>().ok());
-        let tab = find("[aria-selected=true]").and_then(|t| t.dyn_into::<HtmlElement>().ok());
-        if let (Some(row), Some(tab)) = (row, tab) {
-            let (left, width, shown) = (tab.offset_left(), tab.offset_width(), row.client_width());
-            let scrolled = row.scroll_left();
-            if left < scrolled || left + width > scrolled + shown {
-                row.set_scroll_left(left - (shown - width) / 2);
-            }
-        }
         if first.replace(false) || !overview || !reader_has_interacted() {
             return;
         }

@@ -6,6 +6,7 @@ use super::claim::ClaimCard;
 use super::focus::use_focus_on_mount;
 use super::grid::{on_grid_focus, on_grid_key};
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::model::TermIdx;
@@ -40,7 +41,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
             <p class="mx-intro">
                 { "Which techniques the articles say work through which effects. A number counts the articles that link the two; a dash means none does. Choose a cell to read the claims." }
             </p>
-            <div class="mx-map-scroll" tabindex="0" role="region" aria-label="Technique and mechanism map, scrollable">
+            <Island><div class="mx-map-scroll" tabindex="0" role="region" aria-label="Technique and mechanism map, scrollable">
                 <table class="mx-map" onkeydown={Callback::from(on_grid_key)} onfocusin={Callback::from(on_grid_focus)}>
                     <caption class="mx-visually-hidden">{ "Number of articles linking each technique (rows) to each mechanism (columns)" }</caption>
                     <thead>
@@ -75,7 +76,7 @@ pub fn MapView(props: &MapViewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </div></Island>
             if let Some((t, m)) = props.selected {
                 <CellDetail technique={t} mechanism={m} />
             }

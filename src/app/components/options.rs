@@ -8,6 +8,7 @@ use super::bottom_line::Cites;
 use super::call_to_action::call_to_action;
 use super::safety::what_to_do;
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::state::{Action, Marks, Reader};
 use crate::claimbase;
 use crate::claimbase::kinds::{PainDuration, SafetyKind};
@@ -33,17 +34,19 @@ pub fn OptionsView(props: &OptionsViewProps) -> Html {
                 { format!("Here are {} options that guidelines discuss, with the same questions answered for each: what it involves, how much it helps, for how long, its harms, and what three guidelines say. Where the research we read gives no answer, we say so.", options.choices.len()) }
             </p>
             { certainty_key() }
-            <DurationQuestion duration={reader.duration} />
-            <WhatMatters matters={reader.matters} />
+            <Island>
+                <DurationQuestion duration={reader.duration} />
+                <WhatMatters matters={reader.matters} />
+            </Island>
             <ol class="mx-option-list">
                 { for options.choices_indexed().map(|(idx, choice)| html! {
                     <li key={choice.id}>
-                        <OptionCard {idx} {choice} {reader} />
+                        <Island><OptionCard {idx} {choice} {reader} /></Island>
                     </li>
                 }) }
             </ol>
             { call_to_action(cta) }
-            <MassageCourse />
+            <Island><MassageCourse /></Island>
         </div>
     }
 }
@@ -191,13 +194,13 @@ fn OptionCard(props: &OptionCardProps) -> Html {
             }
             <p>{ choice.what }</p>
             <dl class="mx-option-facts">
-                <FactRow label="Who gives it" fact={choice.given_by} />
-                <FactRow label="How many sessions" fact={choice.sessions} />
-                <FactRow label="Can you do it yourself?" fact={choice.by_yourself} />
-                <FactRow label="Cost" fact={choice.cost} />
+                { fact_row(&FactRowProps { label: "Who gives it".into(), fact: choice.given_by, extra: None }) }
+                { fact_row(&FactRowProps { label: "How many sessions".into(), fact: choice.sessions, extra: None }) }
+                { fact_row(&FactRowProps { label: "Can you do it yourself?".into(), fact: choice.by_yourself, extra: None }) }
+                { fact_row(&FactRowProps { label: "Cost".into(), fact: choice.cost, extra: None }) }
             </dl>
             <div class="mx-outlooks">
-                { for outlooks.map(|outlook| html! { <OutlookBlock {outlook} /> }) }
+                { for outlooks.map(|outlook| outlook_block(&OutlookProps { outlook })) }
             </div>
             <label class="mx-shortlist">
                 <input type="checkbox" checked={listed} onchange={ctx.send(Action::ToggleShortlist(props.idx))} />
@@ -207,13 +210,11 @@ fn OptionCard(props: &OptionCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct OutlookProps {
     outlook: &'static Outlook,
 }
 
-#[component]
-fn OutlookBlock(props: &OutlookProps) -> Html {
+fn outlook_block(props: &OutlookProps) -> Html {
     let base = claimbase::get();
     let outlook = props.outlook;
     let heading = match outlook.duration {
@@ -229,30 +230,27 @@ fn OutlookBlock(props: &OutlookProps) -> Html {
         <section class="mx-outlook" data-duration={outlook.duration.slug()}>
             <h4>{ heading }</h4>
             <dl class="mx-option-facts">
-                <FactRow label="How much it helps" fact={outlook.helps} extra={certainty} />
-                <FactRow label="For how long" fact={outlook.lasts} />
-                <FactRow label="Harms" fact={outlook.harms} />
+                { fact_row(&FactRowProps { label: "How much it helps".into(), fact: outlook.helps, extra: certainty }) }
+                { fact_row(&FactRowProps { label: "For how long".into(), fact: outlook.lasts, extra: None }) }
+                { fact_row(&FactRowProps { label: "Harms".into(), fact: outlook.harms, extra: None }) }
                 { for base.options.guidelines.iter().zip(outlook.guidelines).map(|(&g, &fact)| {
                     let label = format!("What {} says", base.guideline(g).short);
-                    html! { <FactRow {label} {fact} /> }
+                    fact_row(&FactRowProps { label: label.into(), fact, extra: None })
                 }) }
             </dl>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct FactRowProps {
     label: AttrValue,
     fact: Fact,
     /// Shown after the label (the certainty of an estimate).
-    #[prop_or_default]
     extra: Option<Html>,
 }
 
 /// A question and its answer, or "Not known" and why: never an empty cell.
-#[component]
-fn FactRow(props: &FactRowProps) -> Html {
+fn fact_row(props: &FactRowProps) -> Html {
     let fact = props.fact;
     html! {
         <div class="mx-fact" data-known={fact.known.to_string()}>

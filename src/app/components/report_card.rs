@@ -60,21 +60,19 @@ pub fn ReportCardView(props: &ReportCardProps) -> Html {
             <ul class="mx-criteria" ref={list}>
                 { for rows.into_iter().map(|row| {
                     let open = props.open == Some(row.criterion);
-                    html! { <CriterionRow {row} {open} /> }
+                    criterion_row(&CriterionRowProps { row, open })
                 }) }
             </ul>
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct CriterionRowProps {
     row: Row,
     open: bool,
 }
 
-#[component]
-fn CriterionRow(props: &CriterionRowProps) -> Html {
+fn criterion_row(props: &CriterionRowProps) -> Html {
     let row = &props.row;
     let criterion = claimbase::get().criterion(row.criterion);
     let how = if row.computed {

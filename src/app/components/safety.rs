@@ -10,6 +10,7 @@ use super::notice::call_now;
 use super::quote::Quote;
 use super::sheet::print_button;
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::claimbase;
 use crate::claimbase::kinds::{SafetyKind, Tier};
 use crate::claimbase::model::{Region, SafetyIdx, SafetyItem};
@@ -39,15 +40,17 @@ pub fn SafetyView(props: &SafetyViewProps) -> Html {
             { print_button() }
             <section class="mx-safety mx-safety-red-flag" aria-label={SafetyKind::RedFlag.label()}>
                 <h3>{ SafetyKind::RedFlag.label() }</h3>
-                { for Tier::ALL.iter().map(|&tier| html! { <TierList {tier} {selected} /> }) }
+                { for Tier::ALL.iter().map(|&tier| html! { <Island><TierList {tier} {selected} /></Island> }) }
             </section>
             { for others.map(|&kind| {
                 let items: Vec<&'static SafetyItem> = base.safety.iter().filter(|s| s.kind == kind).collect();
                 html! {
-                    <section class={classes!("mx-safety", format!("mx-safety-{}", kind.slug()))} aria-label={kind.label()}>
-                        <h3>{ kind.label() }</h3>
-                        <ul>{ for items.into_iter().map(item) }</ul>
-                    </section>
+                    <Island>
+                        <section class={classes!("mx-safety", format!("mx-safety-{}", kind.slug()))} aria-label={kind.label()}>
+                            <h3>{ kind.label() }</h3>
+                            <ul>{ for items.into_iter().map(item) }</ul>
+                        </section>
+                    </Island>
                 }
             }) }
         </div>

@@ -8,6 +8,7 @@ use super::evidence::evidence_badge;
 use super::focus::{scroll_to, use_focus_on_mount_unless, use_refocus_on_close};
 use super::report_card::{ReportCardView, ReportTable};
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::BlockKind;
@@ -36,9 +37,9 @@ pub fn SourcesView(props: &SourcesViewProps) -> Html {
     html! {
         <>
             <p class="mx-intro">{ "The web articles this guide checks. Open one to see its report card and its text, with each passage we quote marked, and what it gets wrong." }</p>
-            <ReportTable />
+            <Island><ReportTable /></Island>
             <h3 class="mx-section-title">{ "The articles" }</h3>
-            <ul class="mx-source-list" ref={list}>
+            <Island><ul class="mx-source-list" ref={list}>
                 { for base.sources_indexed().map(|(idx, source)| {
                     let byline = byline(source.byline, source.publisher);
                     html! {
@@ -56,7 +57,7 @@ pub fn SourcesView(props: &SourcesViewProps) -> Html {
                         </li>
                     }
                 }) }
-            </ul>
+            </ul></Island>
         </>
     }
 }

@@ -11,6 +11,7 @@ use super::facets::Facets;
 use super::focus::use_scroll_to_selected;
 use super::study_card::StudyCard;
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::state::Action;
 use crate::claimbase;
 use crate::claimbase::kinds::Status;
@@ -49,8 +50,8 @@ pub fn StudiesView(props: &StudiesViewProps) -> Html {
         <>
             <p class="mx-intro">{ intro }</p>
             <Toolbar query={props.query.clone()} />
-            <EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} />
-            <ResultList results={results.clone()} query={props.query.clone()} selected={props.selected} />
+            <Island><EvidenceMapView map={Rc::new(results.map.clone())} query={props.query.clone()} /></Island>
+            <Island><ResultList results={results.clone()} query={props.query.clone()} selected={props.selected} /></Island>
         </>
     }
 }

@@ -120,7 +120,7 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
                 <p>{ p.result }</p>
             }
             if let Some(d) = &study.detected {
-                <Detected detected={d} />
+                { detected(&DetectedProps { detected: d }) }
             }
             if !study.findings.is_empty() {
                 <h4>{ "What it found" }</h4>
@@ -161,14 +161,12 @@ fn finding(f: &'static Finding) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct DetectedProps {
     detected: &'static claimbase::model::Detected,
 }
 
 /// What an article not yet reviewed says of a study, in its own words.
-#[component]
-fn Detected(props: &DetectedProps) -> Html {
+fn detected(props: &DetectedProps) -> Html {
     let d = props.detected;
     let mut said: Vec<String> = Vec::new();
     if !d.design_words.is_empty() {

@@ -18,6 +18,28 @@ pub struct TabsProps {
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
     let ctx = use_ctx();
+    let row = use_node_ref();
+    // On a phone the tabs are one row that scrolls sideways: the current tab is
+    // scrolled into it (the row scrolls, never the page).
+    {
+        let row = row.clone();
+        use_effect_with(props.current, move |_| {
+            let row = row.cast::<HtmlElement>();
+            let tab = row
+                .as_ref()
+                .and_then(|r| r.query_selector("[aria-selected=true]").ok().flatten());
+            if let (Some(row), Some(tab)) =
+                (row, tab.and_then(|t| t.dyn_into::<HtmlElement>().ok()))
+            {
+                let (left, width, shown) =
+                    (tab.offset_left(), tab.offset_width(), row.client_width());
+                let scrolled = row.scroll_left();
+                if left < scrolled || left + width > scrolled + shown {
+                    row.set_scroll_left(left - (shown - width) / 2);
+                }
+            }
+        });
+    }
     let onkeydown = {
         let ctx = ctx.clone();
         let current = props.current;
@@ -53,7 +75,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
         .find(|&v| v == props.current)
         .unwrap_or_default();
     html! {
-        <div class="mx-tabs" role="tablist" aria-label="Explainer sections" {onkeydown}>
+        <div class="mx-tabs" role="tablist" aria-label="Explainer sections" {onkeydown} ref={row}>
             { for View::tabs().map(|view| html! {
                 <Tab {view} selected={view == props.current} reachable={view == in_tab_order} />
             }) }

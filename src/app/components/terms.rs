@@ -4,10 +4,11 @@
 use yew::prelude::*;
 
 use super::claim::ClaimCard;
-use super::evidence::{EvidenceLegend, EvidenceSpread};
+use super::evidence::{evidence_legend, evidence_spread};
 use super::focus::{use_focus_on_mount, use_refocus_on_close};
 use super::quote::Quote;
 use crate::app::context::use_ctx;
+use crate::app::islands::Island;
 use crate::app::route::Route;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -59,13 +60,15 @@ pub fn TermsView(props: &TermsViewProps) -> Html {
                 <>
                     <p class="mx-intro">{ intro }</p>
                     if props.kind == TermKind::Mechanism {
-                        <PathwayView />
+                        <Island><PathwayView /></Island>
                     }
-                    <ul class="mx-cards" ref={cards}>
-                        { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx.index()} term={idx} /> }) }
-                    </ul>
+                    <Island>
+                        <ul class="mx-cards" ref={cards}>
+                            { for base.terms_of_kind(props.kind).map(|(idx, _)| html! { <TermCard key={idx.index()} term={idx} /> }) }
+                        </ul>
+                    </Island>
                     // Where the labels are: each card and each line carries one.
-                    <EvidenceLegend open=true />
+                    { evidence_legend(true) }
                 </>
             }
         }
@@ -131,7 +134,7 @@ fn TermCard(props: &TermProps) -> Html {
             </h3>
             <p class="mx-card-summary">{ term.summary }</p>
             <p class="mx-card-meta">
-                <EvidenceSpread spread={base.evidence_profile(&facts.claims)} />
+                { evidence_spread(&base.evidence_profile(&facts.claims)) }
                 <span>{ says_so(facts.sources) }</span>
             </p>
             if !linked.is_empty() {
@@ -168,7 +171,7 @@ fn TermDetail(props: &TermProps) -> Html {
             <p class="mx-detail-summary">{ term.summary }</p>
             <p class="mx-detail-meta">
                 { format!("{} make {count} about this. ", articles(facts.sources)) }
-                <EvidenceSpread spread={base.evidence_profile(claims)} />
+                { evidence_spread(&base.evidence_profile(claims)) }
             </p>
             <h3>{ "What the articles say" }</h3>
             if claims.is_empty() {
@@ -177,7 +180,7 @@ fn TermDetail(props: &TermProps) -> Html {
             { for claims.iter().map(|&claim| html! { <ClaimCard key={claim.index()} {claim} /> }) }
             <NotYetReviewed term={props.term} />
             <LinkedTerms kind={term.kind} linked={facts.linked.clone()} />
-            <Research studies={explain::studies_of(base, claims)} />
+            { research(&ResearchProps { studies: explain::studies_of(base, claims) }) }
         </div>
     }
 }
@@ -240,14 +243,12 @@ fn LinkedTerms(props: &LinkedTermsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct ResearchProps {
     studies: Vec<StudyIdx>,
 }
 
 /// The identified research behind a term's claims.
-#[component]
-fn Research(props: &ResearchProps) -> Html {
+fn research(props: &ResearchProps) -> Html {
     let base = claimbase::get();
     if props.studies.is_empty() {
         return Html::default();

@@ -1,0 +1,268 @@
+//! Islands: parts of an instance that the app takes over (hydrates) each in a
+//! task of its own, after the rest, so that no start-up task keeps a phone from
+//! answering the reader for long (issue #25).
+//!
+//! How. An island is two elements: its host, which the instance's root renders,
+//! and inside it the island's own root element. Before an instance's root is
+//! hydrated, `take_over` marks what each host holds in the prerendered page as
+//! raw HTML (Yew's own comment marks around it): the root's hydration then
+//! adopts the island's root element as it is, without walking into it, and
+//! each `Island` created in that hydration knows it is one of those. Then, one task each, in document order (top first), each
+//! island's content is hydrated as a root of its own (`IslandRoot`, with the
+//! instance's context, sharing its state through the store). The page's nodes
+//! stay where they are throughout: nothing is painted twice, nothing moves. An
+//! `Island` rendered any other way (a fresh render, the prerenderer, inside an
+//! island being hydrated) renders its content in place, in the same markup, so
+//! the prerendered page is the same either way.
+//!
+//! Rules for where an island goes: its elements are `div`s (`display: contents`), so
+//! it wraps whole sections, never list items or table rows; and an island holds
+//! every element whose events one of its handlers listens for (Yew hands an
+//! event inside an island to the island's root only).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+use yew::AppHandle;
+
+use super::context::{use_ctx, Ctx};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct IslandProps {
+    pub children: Html,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct IslandRootProps {
+    pub ctx: Ctx,
+    pub children: Html,
+}
+
+/// An island's content as a root of its own: the instance's context around it.
+#[component]
+pub fn IslandRoot(props: &IslandRootProps) -> Html {
+    html! {
+        <ContextProvider<Ctx> context={props.ctx.clone()}>{ props.children.clone() }</ContextProvider<Ctx>>
+    }
+}
+
+/// A part of the page hydrated in a task of its own (see the module's notes).
+#[component]
+pub fn Island(props: &IslandProps) -> Html {
+    let root_props = IslandRootProps {
+        ctx: use_ctx(),
+        children: props.children.clone(),
+    };
+    let host = use_node_ref();
+    // Decided once, when it is created: whether this island's prerendered
+    // content waits for a task of its own.
+    let later = use_memo((), |()| {
+        if !with(|t| claim(t, &root_props.ctx.prefix)) {
+            return None;
+        }
+        let later = Rc::new(RefCell::new(Later::Waiting {
+            host: host.clone(),
+            first: root_props.clone(),
+            latest: None,
+        }));
+        with(|t| t.waiting.push_back(later.clone()));
+        schedule_next();
+        Some(later)
+    });
+    {
+        let later = (*later).clone();
+        use_effect_with(root_props.clone(), move |props| {
+            if let Some(later) = &later {
+                later.borrow_mut().update(props.clone());
+            }
+        });
+    }
+    {
+        let later = (*later).clone();
+        use_effect_with((), move |()| {
+            move || {
+                if let Some(Later::Started(app)) = later.map(|l| l.replace(Later::Gone)) {
+                    app.destroy();
+                }
+            }
+        });
+    }
+    match *later {
+        // The island's root element, adopted as it is (marked as raw HTML); the
+        // island's root alone changes what it holds.
+        Some(_) => html! {
+            <div class="mx-island" ref={host}>{ Html::from_html_unchecked(AttrValue::Static("")) }</div>
+        },
+        None => html! {
+            <div class="mx-island"><div class="mx-island-root"><IslandRoot ..root_props /></div></div>
+        },
+    }
+}
+
+/// An island hydrated in a task of its own: its props until then, its root after.
+enum Later {
+    /// The host, the props it was prerendered with, and any newer ones.
+    Waiting {
+        host: NodeRef,
+        first: IslandRootProps,
+        latest: Option<IslandRootProps>,
+    },
+    Started(AppHandle<IslandRoot>),
+    /// Unmounted before or after its start.
+    Gone,
+}
+
+impl Later {
+    fn update(&mut self, props: IslandRootProps) {
+        match self {
+            Later::Waiting { first, latest, .. } => *latest = (*first != props).then_some(props),
+            Later::Started(app) => app.update(props),
+            Later::Gone => {}
+        }
+    }
+
+    /// Hydrates the island's host with the props it was rendered with, then
+    /// applies any newer ones.
+    fn start(&mut self) {
+        if let Later::Waiting {
+            host,
+            first,
+            latest,
+        } = std::mem::replace(self, Later::Gone)
+        {
+            let Some(host) = host.cast::<Element>().and_then(|h| h.first_element_child()) else {
+                return;
+            };
+            let mut app = yew::Renderer::<IslandRoot>::with_root_and_props(host, first).hydrate();
+            if let Some(latest) = latest {
+                app.update(latest);
+            }
+            *self = Later::Started(app);
+        }
+    }
+}
+
+/// The page's takeover: hosts waiting to be claimed, islands waiting for their
+/// task, and what waits for them all.
+#[derive(Default)]
+struct Takeover {
+    /// How many marked islands each instance (by its id prefix) has whose
+    /// `Island` is not yet created.
+    unclaimed: Vec<(AttrValue, usize)>,
+    /// Islands waiting for their task, in document order.
+    waiting: VecDeque<Rc<RefCell<Later>>>,
+    /// A task to start the next island is scheduled.
+    scheduled: bool,
+    /// What runs once every island is hydrated.
+    then: Vec<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static TAKEOVER: RefCell<Takeover> = RefCell::default();
+}
+
+fn with<T>(f: impl FnOnce(&mut Takeover) -> T) -> T {
+    TAKEOVER.with(|t| f(&mut t.borrow_mut()))
+}
+
+/// Whether an island of instance `prefix` is being created by its root's
+/// hydration (which creates exactly the marked ones), counting it.
+fn claim(t: &mut Takeover, prefix: &AttrValue) -> bool {
+    let Some(at) = t.unclaimed.iter().position(|(p, _)| p == prefix) else {
+        return false;
+    };
+    t.unclaimed[at].1 -= 1;
+    if t.unclaimed[at].1 == 0 {
+        t.unclaimed.remove(at);
+    }
+    true
+}
+
+/// Hydrates instance `prefix`'s `renderer` into `root`, its prerendered nodes,
+/// and then, one task each, its islands.
+pub fn take_over<C: BaseComponent>(
+    renderer: yew::Renderer<C>,
+    root: &Element,
+    prefix: &AttrValue,
+) -> AppHandle<C> {
+    let marked = mark_islands(root);
+    if marked > 0 {
+        with(|t| t.unclaimed.push((prefix.clone(), marked)));
+    }
+    renderer.hydrate()
+}
+
+/// Marks the content of every outermost island host in `root` as raw HTML for
+/// Yew's hydration, and counts them.
+fn mark_islands(root: &Element) -> usize {
+    let mut marked = 0;
+    let Ok(found) = root.query_selector_all(".mx-island") else {
+        return marked;
+    };
+    for host in (0..found.length()).filter_map(|i| found.item(i)) {
+        let Ok(host) = host.dyn_into::<Element>() else {
+            continue;
+        };
+        // One inside another is hydrated with it.
+        let outer = host
+            .parent_element()
+            .and_then(|p| p.closest(".mx-island").ok().flatten());
+        if outer.is_some_and(|outer| root.contains(Some(&outer))) {
+            continue;
+        }
+        let _ = host.insert_adjacent_html("afterbegin", "<!--<#>-->");
+        let _ = host.insert_adjacent_html("beforeend", "<!--</#>-->");
+        marked += 1;
+    }
+    marked
+}
+
+/// Runs `f` once every island on the page is hydrated (at once if none waits).
+pub fn after_takeover(f: impl FnOnce() + 'static) {
+    let now = with(|t| {
+        let busy = !t.unclaimed.is_empty() || t.scheduled || !t.waiting.is_empty();
+        if busy {
+            t.then.push(Box::new(f));
+            None
+        } else {
+            Some(f)
+        }
+    });
+    if let Some(f) = now {
+        f();
+    }
+}
+
+fn schedule_next() {
+    let schedule = with(|t| !std::mem::replace(&mut t.scheduled, true));
+    if schedule {
+        gloo_timers::callback::Timeout::new(0, start_next).forget();
+    }
+}
+
+/// Hydrates the next waiting island, in this task, or, with none left, runs what
+/// waited for them all. One island a task, each after a timer: when Yew's
+/// hydration of the one before ran long, it finishes (its effects) in a timer
+/// task too, queued first, so the two never share a task.
+fn start_next() {
+    let next = with(|t| {
+        t.scheduled = false;
+        t.waiting.pop_front()
+    });
+    match next {
+        Some(later) => {
+            later.borrow_mut().start();
+            schedule_next();
+        }
+        None if with(|t| t.unclaimed.is_empty()) => {
+            for f in with(|t| std::mem::take(&mut t.then)) {
+                f();
+            }
+        }
+        None => {}
+    }
+}
