@@ -89,7 +89,7 @@ fn Guidelines(props: &GuidelinesProps) -> Html {
     html! {
         <section class="mx-guidelines" aria-labelledby={ctx.id("guidelines-title")}>
             <h3 id={ctx.id("guidelines-title")}>{ "What the guidelines say" }</h3>
-            <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage: by how long the pain has lasted, and on whether massage should come only with exercise." }</p>
+            <p class="mx-intro">{ "Clinical guidelines weigh all the research for doctors and therapists. They differ on massage. It depends on how long the pain has lasted. Some say massage should come only with exercise." }</p>
             { certainty_key() }
             <ul class="mx-guideline-list" ref={list}>
                 { for base.guidelines_indexed().map(|(g, guideline)| {
