@@ -417,9 +417,9 @@ const lhWorst = (key, worse) => lhPages.reduce((w, r) => (worse(r[key], w[key]) 
 out(`## Start-up with the CPU slowed 4× (DevTools protocol): long tasks after first paint, median of ${SLOWED_LOADS} cold loads`);
 const startup = await slowedStartup(VIEWS.map(([, file]) => `${lhServer.origin}/${file === 'index.html' ? '' : file}`));
 await lhServer.close();
-out('A long task runs over 50 ms. The last three columns split each load\'s longest stretch of work without a pause (its start-up task) by what ran: the wasm, JavaScript (the wasm-bindgen glue, and the DOM calls it makes), and the browser itself (parsing, style, layout, garbage collection), from a sampling profile.');
+out('A long task runs over 50 ms. The last three columns split each load\'s longest task by what ran in it: the wasm, JavaScript (the wasm-bindgen glue, and the DOM calls it makes), and the browser itself (compiling, parsing, style, layout, garbage collection), from a sampling profile.');
 out();
-out('| view | page | long tasks | the longest, ms | blocking time (over 50 ms, summed), ms | longest stretch: wasm ms | JavaScript ms | browser ms |');
+out('| view | page | long tasks | the longest, ms | blocking time (over 50 ms, summed), ms | the longest: wasm ms | JavaScript ms | browser ms |');
 out('|---|---|---:|---:|---:|---:|---:|---:|');
 const startupRows = VIEWS.map(([view, file], i) => ({ view, file, ...Object.values(startup)[i] }));
 for (const r of startupRows) {
