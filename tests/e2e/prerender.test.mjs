@@ -28,7 +28,7 @@ test('with JavaScript off, the first page answers the question and names the war
   const text = await page.locator('main').innerText();
   assert.match(text, /The short answer/);
   assert.match(text, /Does it help\?/);
-  assert.match(text, /Pain of 4 weeks or more: about 10 points lower after massage than other treatments\. Scale 0 to 100, up to 6 months/);
+  assert.match(text, /Back pain of 4 weeks or more: about 10 points lower after massage than other treatments\. Scale 0 to 100, up to 6 months/);
   // The full answer opens without JavaScript too.
   await page.locator('[data-point=about-10-points] summary').click();
   assert.match(await page.locator('[data-point=about-10-points]').innerText(), /about 31 on average, compared with about 41/);
