@@ -7,16 +7,17 @@
 //! hydrated, `take_over` marks what each host holds in the prerendered page as
 //! raw HTML (Yew's own comment marks around it): the root's hydration then
 //! adopts the island's root element as it is, without walking into it, and
-//! each `Island` created in that hydration knows it is one of those. Then, one task each, in document order (top first), each
-//! island's content is hydrated as a root of its own (`IslandRoot`, with the
-//! instance's context, sharing its state through the store). The page's nodes
+//! each `Island` created in that hydration knows it is one of those. Then, one
+//! task each, in document order (top first), each island's content is hydrated
+//! as a root of its own (`IslandRoot`, with the instance's context, sharing its
+//! state through the store). The page's nodes
 //! stay where they are throughout: nothing is painted twice, nothing moves. An
 //! `Island` rendered any other way (a fresh render, the prerenderer, inside an
 //! island being hydrated) renders its content in place, in the same markup, so
 //! the prerendered page is the same either way.
 //!
-//! Rules for where an island goes: its elements are `div`s (`display: contents`), so
-//! it wraps whole sections, never list items or table rows; and an island holds
+//! Rules for where an island goes: its elements are `div`s (`display:
+//! contents`), so it wraps whole sections, never list items or table rows; and an island holds
 //! every element whose events one of its handlers listens for (Yew hands an
 //! event inside an island to the island's root only).
 
@@ -146,8 +147,8 @@ impl Later {
     }
 }
 
-/// The page's takeover: hosts waiting to be claimed, islands waiting for their
-/// task, and what waits for them all.
+/// The page's takeover: marked islands not yet claimed, islands waiting for
+/// their task, and what waits for them all.
 #[derive(Default)]
 struct Takeover {
     /// How many marked islands each instance (by its id prefix) has whose
