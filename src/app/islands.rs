@@ -17,9 +17,9 @@
 //! the prerendered page is the same either way.
 //!
 //! Rules for where an island goes: its elements are `div`s (`display:
-//! contents`), so it wraps whole sections, never list items or table rows; and an island holds
-//! every element whose events one of its handlers listens for (Yew hands an
-//! event inside an island to the island's root only).
+//! contents`), so it wraps whole sections, never list items or table rows; and
+//! an island holds every element whose events one of its handlers listens for
+//! (Yew hands an event inside an island to the island's root only).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
