@@ -23,19 +23,22 @@ const PROBE = () => {
 };
 
 /**
- * Waits until the page has settled: `mx-ready` has fired and the main thread then
- * stays idle for three idle periods in a row (each a whole 50 ms the browser had
- * nothing to do), so that work deferred until idle is counted too.
+ * Reports the page's start-up through the binding `__mxStartup` once it has
+ * settled: `mx-ready` has fired and the main thread then stays idle for three idle
+ * periods in a row (each a whole 50 ms the browser had nothing to do), so that work
+ * deferred until idle is counted too. The page reports it itself: the driver's own
+ * evaluation of a script in the page (its first compiles the driver's injected
+ * code, a long task of its own with the CPU slowed) would be counted otherwise.
  */
-const SETTLED = () => new Promise((done) => {
+const SETTLE = () => {
   let calm = 0;
   const tick = (deadline) => {
     calm = deadline.timeRemaining() >= 49 ? calm + 1 : 0;
-    if (calm >= 3 && window.__startup.ready !== undefined) done();
+    if (calm >= 3 && window.__startup.ready !== undefined) window.__mxStartup(JSON.stringify(window.__startup));
     else requestIdleCallback(tick);
   };
-  requestIdleCallback(tick);
-});
+  document.addEventListener('mx-ready', () => requestIdleCallback(tick), { once: true, capture: true });
+};
 
 /** Where a profile node's own time goes: the wasm, JavaScript, or the browser. */
 function kind(frame) {
@@ -78,17 +81,22 @@ export async function startupLoad(launch, url, rate = 4) {
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    let settled;
+    const startup = new Promise((ok, fail) => {
+      settled = ok;
+      setTimeout(() => fail(new Error(`${url}: not settled within 60 s`)), 60000).unref();
+    });
+    await page.exposeBinding('__mxStartup', (_source, json) => settled(JSON.parse(json)));
     await page.addInitScript(PROBE);
+    await page.addInitScript(SETTLE);
     await cdp.send('Profiler.start');
     await page.goto(url);
-    await page.waitForFunction(() => window.__startup.ready !== undefined, null, { timeout: 60000 });
-    await page.evaluate(SETTLED);
+    const seen = await startup;
     const { profile } = await cdp.send('Profiler.stop');
     // The page's clock starts at navigation; the profiler's is the browser's
     // monotonic one, in which the metrics give the navigation's start (seconds).
     const { metrics } = await cdp.send('Performance.getMetrics');
     const navigationStart = metrics.find((m) => m.name === 'NavigationStart').value * 1e6;
-    const seen = await page.evaluate(() => window.__startup);
     const after = seen.longTasks.filter((t) => t.start >= seen.fcp);
     const longest = after.reduce((a, t) => (a && a.duration >= t.duration ? a : t), null);
     const window_ = (t) => [navigationStart + t.start * 1000, navigationStart + (t.start + t.duration) * 1000];
