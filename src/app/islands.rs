@@ -10,11 +10,12 @@
 //! each `Island` created in that hydration knows it is one of those. Then, one
 //! task each, in document order (top first), each island's content is hydrated
 //! as a root of its own (`IslandRoot`, with the instance's context, sharing its
-//! state through the store). The page's nodes
-//! stay where they are throughout: nothing is painted twice, nothing moves. An
-//! `Island` rendered any other way (a fresh render, the prerenderer, inside an
-//! island being hydrated) renders its content in place, in the same markup, so
-//! the prerendered page is the same either way.
+//! state through the store). Islands nest: those inside an island are marked
+//! when it starts and follow it, each in a task of its own again (the view's
+//! panel is one island, its sections others). The page's nodes stay where they
+//! are throughout: nothing is painted twice, nothing moves. An `Island` rendered
+//! any other way (a fresh render, the prerenderer) renders its content in place,
+//! in the same markup, so the prerendered page is the same either way.
 //!
 //! Rules for where an island goes: its elements are `div`s (`display:
 //! contents`), so it wraps whole sections, never list items or table rows; and
@@ -70,7 +71,7 @@ pub fn Island(props: &IslandProps) -> Html {
             first: root_props.clone(),
             latest: None,
         }));
-        with(|t| t.waiting.push_back(later.clone()));
+        with(|t| t.wait(later.clone()));
         schedule_next();
         Some(later)
     });
@@ -138,6 +139,13 @@ impl Later {
             let Some(host) = host.cast::<Element>().and_then(|h| h.first_element_child()) else {
                 return;
             };
+            // Islands inside this one wait for tasks of their own in turn, next.
+            let marked = mark_islands(&host);
+            let prefix = first.ctx.prefix.clone();
+            with(|t| {
+                t.expect_claims(prefix, marked);
+                t.insert_at = Some(0);
+            });
             let mut app = yew::Renderer::<IslandRoot>::with_root_and_props(host, first).hydrate();
             if let Some(latest) = latest {
                 app.update(latest);
@@ -156,10 +164,38 @@ struct Takeover {
     unclaimed: Vec<(AttrValue, usize)>,
     /// Islands waiting for their task, in document order.
     waiting: VecDeque<Rc<RefCell<Later>>>,
+    /// Where islands claimed next join `waiting`: at the back (the root's),
+    /// or from this index on (those inside the island just started, which come
+    /// next in document order).
+    insert_at: Option<usize>,
     /// A task to start the next island is scheduled.
     scheduled: bool,
     /// What runs once every island is hydrated.
     then: Vec<Box<dyn FnOnce()>>,
+}
+
+impl Takeover {
+    /// Counts `marked` more islands of instance `prefix` to be claimed.
+    fn expect_claims(&mut self, prefix: AttrValue, marked: usize) {
+        if marked == 0 {
+            return;
+        }
+        match self.unclaimed.iter_mut().find(|(p, _)| *p == prefix) {
+            Some((_, count)) => *count += marked,
+            None => self.unclaimed.push((prefix, marked)),
+        }
+    }
+
+    /// Queues a claimed island to be started in its turn.
+    fn wait(&mut self, later: Rc<RefCell<Later>>) {
+        match &mut self.insert_at {
+            Some(at) => {
+                self.waiting.insert(*at, later);
+                *at += 1;
+            }
+            None => self.waiting.push_back(later),
+        }
+    }
 }
 
 thread_local! {
@@ -191,9 +227,10 @@ pub fn take_over<C: BaseComponent>(
     prefix: &AttrValue,
 ) -> AppHandle<C> {
     let marked = mark_islands(root);
-    if marked > 0 {
-        with(|t| t.unclaimed.push((prefix.clone(), marked)));
-    }
+    with(|t| {
+        t.expect_claims(prefix.clone(), marked);
+        t.insert_at = None;
+    });
     renderer.hydrate()
 }
 

@@ -217,7 +217,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             data-view={view.slug()} tabindex="-1" ref={panel_ref}>
             // Names the panel in the heading outline (h1 → h2 → cards' h3).
             <h2 class="mx-visually-hidden">{ view.label() }</h2>
-            { panel(route, &state.reader) }
+            // An island, as its sections are within it: the root's own takeover
+            // then holds none of a view's components.
+            <Island>{ panel(route, &state.reader) }</Island>
         </div>
     };
     html! {
