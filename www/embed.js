@@ -53,8 +53,14 @@ let wasm = null;
 /** The wasm module, loaded once for every instance on the page. */
 function loadWasm() {
   const [glueUrl, wasmUrl] = [here(FILES.glue), here(FILES.wasm)];
-  wasm ??= naming(glueUrl, import(glueUrl)).then(async (glue) => {
-    await naming(wasmUrl, glue.default({ module_or_path: wasmUrl }));
+  // The module's bytes, not a streamed response: Chromium takes a streamed module's
+  // bytes in on the main thread, in one long task on a slow phone (issue #25).
+  const bytes = () => naming(wasmUrl, fetch(wasmUrl).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.arrayBuffer();
+  }));
+  wasm ??= Promise.all([naming(glueUrl, import(glueUrl)), bytes()]).then(async ([glue, module]) => {
+    await naming(wasmUrl, glue.default({ module_or_path: module }));
     return glue;
   });
   return wasm;
