@@ -240,17 +240,24 @@ class MassageExplainerElement extends HTMLElement {
   #handle = null;
   /** Counts connections, so a load that finishes after a removal mounts nothing. */
   #connection = 0;
+  /** The load failed: the fallback shows, and a preview still on its way does not replace it. */
+  #failed = false;
 
   connectedCallback() {
     const connection = ++this.#connection;
-    preview(this, () => connection === this.#connection && !this.#handle);
+    this.#failed = false;
+    preview(this, () => connection === this.#connection && !this.#handle && !this.#failed);
     load().then(
       (loaded) => {
         // Not if the element was removed while the wasm loaded.
         if (connection === this.#connection) this.#handle = attach(this, this.#options(), loaded);
       },
       // load() has said why, once for the page.
-      () => { if (connection === this.#connection) showFallback(this); },
+      () => {
+        if (connection !== this.#connection) return;
+        this.#failed = true;
+        showFallback(this);
+      },
     );
   }
 
