@@ -172,17 +172,18 @@ addEventListener('afterprint', () => {
  * The widget's first screen, prerendered at build time (prerender/REGION.html), shown
  * in the element's shadow root while the wasm loads; the wasm then replaces it with
  * identical live markup. Only for an element that asks for no other screen (no
- * `view`, no `state`): any other waits for the wasm.
+ * `view`, no `state`): any other waits for the wasm. Resolves to whether it showed.
  */
 async function preview(element, stillWanted) {
-  if (!FILES.prerender || element.hasAttribute('view') || element.hasAttribute('state')) return;
+  if (!FILES.prerender || element.hasAttribute('view') || element.hasAttribute('state')) return false;
   const region = element.getAttribute('region') ?? 'none';
-  if (!/^[a-z]{1,16}$/.test(region)) return;
+  if (!/^[a-z]{1,16}$/.test(region)) return false;
   // This build's own screens (the folder is named for the build), so the wasm that
   // takes them over always rendered the same markup.
   const fragment = fetch(here(`${FILES.prerender}${region}.html`)).then((r) => (r.ok ? r.text() : null));
   const [sheet, html] = await Promise.all([loadStyles(), fragment]).catch(() => [null, null]);
-  if (!sheet || html === null || !stillWanted()) return;
+  if (!sheet || html === null || !stillWanted()) return false;
+  // The preview replaces what the shadow showed (nothing, or the fallback before it).
   const shadow = shadowOf(element);
   shadow.adoptedStyleSheets = [sheet];
   const root = element.ownerDocument.createElement('div');
@@ -194,6 +195,7 @@ async function preview(element, stillWanted) {
   root.innerHTML = html;
   shadow.replaceChildren(root);
   previews.set(element, root);
+  return true;
 }
 
 /**
@@ -240,13 +242,16 @@ class MassageExplainerElement extends HTMLElement {
   #handle = null;
   /** Counts connections, so a load that finishes after a removal mounts nothing. */
   #connection = 0;
-  /** The load failed: the fallback shows, and a preview still on its way does not replace it. */
+  /** The load failed: the fallback shows, above a preview that arrives after it. */
   #failed = false;
 
   connectedCallback() {
     const connection = ++this.#connection;
     this.#failed = false;
-    preview(this, () => connection === this.#connection && !this.#handle && !this.#failed);
+    const wanted = () => connection === this.#connection && !this.#handle;
+    // The wasm's bytes load alongside the preview, so a failure may come first: the
+    // reader still gets the prerendered answer and warning signs, under the link.
+    preview(this, wanted).then((shown) => { if (shown && this.#failed && wanted()) showFallback(this); });
     load().then(
       (loaded) => {
         // Not if the element was removed while the wasm loaded.

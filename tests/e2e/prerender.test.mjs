@@ -21,8 +21,10 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); await site?.remove(); });
 
-test('with JavaScript off, the first page answers the question and names the warning signs; tabs are links', async () => {
+test('with JavaScript off, the first page answers the question and names the warning signs; tabs are links', async (t) => {
   const noScript = await launch({ javaScriptEnabled: false });
+  // Closed even when an assertion fails: an open browser would keep the test file running.
+  t.after(() => noScript.close());
   const page = await noScript.context.newPage();
   await page.goto(`${server.origin}/`);
   const text = await page.locator('main').innerText();
@@ -41,7 +43,6 @@ test('with JavaScript off, the first page answers the question and names the war
   await page.waitForURL(/safety\.html$/);
   assert.match(await page.locator('main').innerText(), /See a doctor today, or call a nurse advice line/);
   assert.match(await page.title(), /^Safety · /);
-  await noScript.close();
 });
 
 /**
@@ -140,9 +141,10 @@ test('every view has its own prerendered page, and the app takes over there on t
   }
 });
 
-test('the embed shows its prerendered first screen before the wasm, for its region; other screens wait', async () => {
+test('the embed shows its prerendered first screen before the wasm, for its region; other screens wait', async (t) => {
   // A fresh browser with no service worker, which would serve the wasm from its cache.
   const fresh = await launch({ serviceWorkers: 'block' });
+  t.after(() => fresh.close());
   const { page, consoleErrors } = await openPage(fresh.context, server.origin);
   // No wasm at all: what the reader sees is the prerendered screen alone.
   await page.route('**/*.wasm', (route) => route.abort());
@@ -154,5 +156,4 @@ test('the embed shows its prerendered first screen before the wasm, for its regi
   assert.equal(await page.locator('#a .mx-root').getAttribute('data-theme'), 'auto');
   assert.equal(await page.locator('#b .mx-app').count(), 0, 'a host that asks for another view waits for the wasm');
   assert.ok(consoleErrors.every((e) => /wasm|could not start|Failed to fetch|net::ERR/i.test(e)), consoleErrors.join('\n'));
-  await fresh.close();
 });
