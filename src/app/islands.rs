@@ -10,7 +10,9 @@
 //! each `Island` created in that hydration knows it is one of those. Then, one
 //! task each, in document order (top first), each island's content is hydrated
 //! as a root of its own (`IslandRoot`, with the instance's context, sharing its
-//! state through the store). Islands nest: those inside an island are marked
+//! state through the store). Each waits until the one before (or the root) is
+//! hydrated, effects and all, and then starts on a posted message: a timer
+//! would be clamped to 4 ms from the fifth in a row. Islands nest: those inside an island are marked
 //! when it starts and follow it, each in a task of its own again (the view's
 //! panel is one island, its sections others). The page's nodes stay where they
 //! are throughout: nothing is painted twice, nothing moves. An `Island` rendered
@@ -26,8 +28,9 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, MessageChannel};
 use yew::prelude::*;
 use yew::AppHandle;
 
@@ -47,6 +50,8 @@ pub struct IslandRootProps {
 /// An island's content as a root of its own: the instance's context around it.
 #[component]
 pub fn IslandRoot(props: &IslandRootProps) -> Html {
+    // Its first effects run once its hydration is done, effects and all.
+    use_effect_with((), |()| island_hydrated());
     html! {
         <ContextProvider<Ctx> context={props.ctx.clone()}>{ props.children.clone() }</ContextProvider<Ctx>>
     }
@@ -72,7 +77,6 @@ pub fn Island(props: &IslandProps) -> Html {
             latest: None,
         }));
         with(|t| t.wait(later.clone()));
-        schedule_next();
         Some(later)
     });
     {
@@ -87,8 +91,14 @@ pub fn Island(props: &IslandProps) -> Html {
         let later = (*later).clone();
         use_effect_with((), move |()| {
             move || {
-                if let Some(Later::Started(app)) = later.map(|l| l.replace(Later::Gone)) {
+                let Some(later) = later else { return };
+                // Gone before its hydration was done: its effects never run.
+                let hydrating = with(|t| t.hydrating.take_if(|h| Rc::ptr_eq(h, &later)).is_some());
+                if let Later::Started(app) = later.replace(Later::Gone) {
                     app.destroy();
+                }
+                if hydrating {
+                    post_next();
                 }
             }
         });
@@ -128,8 +138,8 @@ impl Later {
     }
 
     /// Hydrates the island's host with the props it was rendered with, then
-    /// applies any newer ones.
-    fn start(&mut self) {
+    /// applies any newer ones; false if there was nothing to hydrate.
+    fn start(&mut self) -> bool {
         if let Later::Waiting {
             host,
             first,
@@ -137,7 +147,7 @@ impl Later {
         } = std::mem::replace(self, Later::Gone)
         {
             let Some(host) = host.cast::<Element>().and_then(|h| h.first_element_child()) else {
-                return;
+                return false;
             };
             // Islands inside this one wait for tasks of their own in turn, next.
             let marked = mark_islands(&host);
@@ -151,7 +161,9 @@ impl Later {
                 app.update(latest);
             }
             *self = Later::Started(app);
+            return true;
         }
+        false
     }
 }
 
@@ -168,6 +180,10 @@ struct Takeover {
     /// or from this index on (those inside the island just started, which come
     /// next in document order).
     insert_at: Option<usize>,
+    /// Instances (by id prefix) whose root is being hydrated.
+    roots: Vec<AttrValue>,
+    /// The island being hydrated (until its effects have run).
+    hydrating: Option<Rc<RefCell<Later>>>,
     /// A task to start the next island is scheduled.
     scheduled: bool,
     /// What runs once every island is hydrated.
@@ -230,8 +246,29 @@ pub fn take_over<C: BaseComponent>(
     with(|t| {
         t.expect_claims(prefix.clone(), marked);
         t.insert_at = None;
+        t.roots.push(prefix.clone());
     });
     renderer.hydrate()
+}
+
+/// Instance `prefix`'s root is hydrated, effects and all (the first effects of
+/// its root component, `Explainer`): its islands' turn. Nothing if it was not
+/// taken over.
+pub fn root_hydrated(prefix: &AttrValue) {
+    let was_taken_over = with(|t| {
+        let at = t.roots.iter().position(|p| p == prefix);
+        at.map(|at| t.roots.remove(at)).is_some()
+    });
+    if was_taken_over {
+        post_next();
+    }
+}
+
+/// The island being hydrated is done, effects and all: the next one's turn.
+fn island_hydrated() {
+    if with(|t| t.hydrating.take()).is_some() {
+        post_next();
+    }
 }
 
 /// Marks the content of every outermost island host in `root` as raw HTML for
@@ -262,7 +299,11 @@ fn mark_islands(root: &Element) -> usize {
 /// Runs `f` once every island on the page is hydrated (at once if none waits).
 pub fn after_takeover(f: impl FnOnce() + 'static) {
     let now = with(|t| {
-        let busy = !t.unclaimed.is_empty() || t.scheduled || !t.waiting.is_empty();
+        let busy = !t.unclaimed.is_empty()
+            || !t.roots.is_empty()
+            || t.hydrating.is_some()
+            || t.scheduled
+            || !t.waiting.is_empty();
         if busy {
             t.then.push(Box::new(f));
             None
@@ -275,17 +316,44 @@ pub fn after_takeover(f: impl FnOnce() + 'static) {
     }
 }
 
-fn schedule_next() {
-    let schedule = with(|t| !std::mem::replace(&mut t.scheduled, true));
-    if schedule {
+/// Starts the next island in a task of its own, soon. Each starts once the one
+/// before (or the root) is hydrated, effects and all: when Yew's hydration runs
+/// long, it finishes in a later task of its own, and an island started before
+/// then would join it there. A message, not a timer: timers nested in timers
+/// wait at least 4 ms each from the fifth on.
+fn post_next() {
+    if with(|t| std::mem::replace(&mut t.scheduled, true)) {
+        return;
+    }
+    let posted = NEXT.with(|channel| {
+        channel
+            .as_ref()
+            .map(|c| c.port2().post_message(&JsValue::NULL).is_ok())
+    });
+    if posted != Some(true) {
         gloo_timers::callback::Timeout::new(0, start_next).forget();
     }
 }
 
+thread_local! {
+    /// Where `post_next` posts (its second port): a message runs `start_next`.
+    /// Held, both ports with it, for the page's life.
+    static NEXT: Option<MessageChannel> = next_channel();
+}
+
+fn next_channel() -> Option<MessageChannel> {
+    let channel = MessageChannel::new().ok()?;
+    let on_message = Closure::<dyn FnMut()>::new(start_next);
+    channel
+        .port1()
+        .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // For the page's life, as the channel.
+    on_message.forget();
+    Some(channel)
+}
+
 /// Hydrates the next waiting island, in this task, or, with none left, runs what
-/// waited for them all. One island a task, each after a timer: when Yew's
-/// hydration of the one before ran long, it finishes (its effects) in a timer
-/// task too, queued first, so the two never share a task.
+/// waited for them all.
 fn start_next() {
     let next = with(|t| {
         t.scheduled = false;
@@ -293,8 +361,11 @@ fn start_next() {
     });
     match next {
         Some(later) => {
-            later.borrow_mut().start();
-            schedule_next();
+            if later.borrow_mut().start() {
+                with(|t| t.hydrating = Some(later));
+            } else {
+                post_next();
+            }
         }
         None if with(|t| t.unclaimed.is_empty()) => {
             for f in with(|t| std::mem::take(&mut t.then)) {

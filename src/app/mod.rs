@@ -191,7 +191,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let sheet = use_state_eq(|| false);
     {
         let sheet = sheet.setter();
+        let prefix = props.instance.clone();
         use_effect_with((), move |_| {
+            // The root's hydration is done (these are its first effects): its
+            // islands' turn.
+            islands::root_hydrated(&prefix);
             islands::after_takeover(move || {
                 gloo_timers::callback::Timeout::new(0, move || sheet.set(true)).forget();
             });
