@@ -229,7 +229,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="mx-app" ref={root}>
-                <Header search={route.shared.search.clone()} {whole_page} />
+                { header(route.shared.search.clone(), whole_page) }
                 // Search results right under the box they answer.
                 if searching { { panel_node.clone() } }
                 <Island><SafetyNotice /></Island>
@@ -349,16 +349,9 @@ fn panel(route: &Route, reader: &Reader) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct HeaderProps {
-    /// What is in the search box.
-    search: String,
-    /// The explainer is the page (`/` focuses its search box from anywhere).
-    whole_page: bool,
-}
-
-#[component]
-fn Header(props: &HeaderProps) -> Html {
+/// The title, the answer in one line, and the search box: `search` is what is in
+/// it; `whole_page`, the explainer is the page (`/` focuses the box from anywhere).
+fn header(search: String, whole_page: bool) -> Html {
     let base = claimbase::get();
     html! {
         <header class="mx-header">
@@ -369,7 +362,7 @@ fn Header(props: &HeaderProps) -> Html {
             <p class="mx-reviewed">
                 { format!("Evidence reviewed {}. We checked {} web articles about massage against the research.", long_date(base.reviewed), base.sources.len()) }
             </p>
-            <Island><FindBox text={props.search.clone()} whole_page={props.whole_page} /></Island>
+            <Island><FindBox text={search} {whole_page} /></Island>
         </header>
     }
 }

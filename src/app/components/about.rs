@@ -21,14 +21,13 @@ pub fn AboutGuide() -> Html {
         <details class="mx-about" id={ctx.id("about")} ref={details} {ontoggle}>
             <summary>{ "Who stands behind this guide: how it is written, who pays for it, how up to date it is" }</summary>
             if opened {
-                <AboutBody />
+                { about_body() }
             }
         </details>
     }
 }
 
-#[component]
-fn AboutBody() -> Html {
+fn about_body() -> Html {
     let base = claimbase::get();
     let about = &base.about;
     html! {

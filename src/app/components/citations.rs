@@ -91,17 +91,11 @@ pub fn CiteButtons(props: &CiteProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CiteListProps {
-    pub studies: Rc<Vec<StudyIdx>>,
-}
-
 /// Export for the whole result list, saying what is left out and why.
-#[component]
-pub fn CiteList(props: &CiteListProps) -> Html {
+pub fn cite_list(studies: Rc<Vec<StudyIdx>>) -> Html {
     let base = claimbase::get();
-    let citable = cite::citable(props.studies.iter().map(|&i| base.study(i))).len();
-    let left_out = props.studies.len() - citable;
+    let citable = cite::citable(studies.iter().map(|&i| base.study(i))).len();
+    let left_out = studies.len() - citable;
     let note = match (citable, left_out) {
         (0, _) => {
             "None of these studies could be matched to a publication, so there is nothing to cite."
@@ -115,7 +109,7 @@ pub fn CiteList(props: &CiteListProps) -> Html {
     html! {
         <section class="mx-cite-list" aria-label="Export citations">
             <p class="mx-cite-note">{ note }</p>
-            <CiteButtons studies={props.studies.clone()} file_stem="massage-studies" />
+            <CiteButtons {studies} file_stem="massage-studies" />
         </section>
     }
 }

@@ -87,7 +87,7 @@ pub fn EvidenceMapView(props: &EvidenceMapProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <Legend />
+            { legend() }
         </section>
     }
 }
@@ -175,8 +175,7 @@ fn MapCellView(props: &MapCellProps) -> Html {
 }
 
 /// What sizes and colours mean, in words.
-#[component]
-fn Legend() -> Html {
+fn legend() -> Html {
     html! {
         <div class="mx-emap-legend">
             <p>{ "Bigger circles: more studies. A circle's colour shows the strongest kind of study in it. Filters other than the map's two apply to the map." }</p>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::evidence::evidence_badge;
 use super::focus::focus;
-use super::highlight::{Highlighted, SearchWords};
+use super::highlight::{highlighted, SearchWords};
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -307,7 +307,7 @@ struct Marker {
 
 impl Marker {
     fn whole(&self, text: &'static str) -> Html {
-        html! { <Highlighted {text} words={self.words.clone()} /> }
+        highlighted(text, &self.words)
     }
 
     fn excerpt(&self, text: &'static str) -> Html {

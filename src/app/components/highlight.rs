@@ -9,20 +9,12 @@ use crate::claimbase::fold;
 /// The folded words of the current search, shared by every card.
 pub type SearchWords = Rc<Vec<String>>;
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    pub text: &'static str,
-    pub words: SearchWords,
-}
-
 /// Text with the words matching the search wrapped in `<mark>`: plain text
 /// nodes and marks, never HTML built from the text.
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    let text = props.text;
+pub fn highlighted(text: &'static str, words: &[String]) -> Html {
     let mut parts = Vec::new();
     let mut at = 0;
-    for (start, end) in fold::match_ranges(text, &props.words) {
+    for (start, end) in fold::match_ranges(text, words) {
         if let (Some(before), Some(hit)) = (text.get(at..start), text.get(start..end)) {
             parts.push(html! { { before } });
             parts.push(html! { <mark class="mx-mark">{ hit }</mark> });

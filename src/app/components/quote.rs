@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::highlight::{Highlighted, SearchWords};
+use super::highlight::{highlighted, SearchWords};
 use crate::app::context::use_ctx;
 use crate::app::state::Action;
 use crate::claimbase;
@@ -24,7 +24,7 @@ pub fn Quote(props: &QuoteProps) -> Html {
     let name = base.source(props.passage.source).display_name();
     html! {
         <figure class="mx-quote">
-            <blockquote><p><Highlighted text={base.passage_text(&props.passage)} words={props.highlight.clone()} /></p></blockquote>
+            <blockquote><p>{ highlighted(base.passage_text(&props.passage), &props.highlight) }</p></blockquote>
             <figcaption>
                 <button type="button" class="mx-link" onclick={ctx.send(Action::OpenPassage(props.passage))}
                     aria-label={format!("Read this passage in its article: {name}")}>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use super::citations::CiteList;
+use super::citations::cite_list;
 use super::evidence_map::EvidenceMapView;
 use super::facets::Facets;
 use super::focus::use_scroll_to_selected;
@@ -152,7 +152,7 @@ fn ResultList(props: &ResultListProps) -> Html {
                     if total == 0 {
                         <EmptyState query={props.query.clone()} />
                     } else {
-                        <CiteList studies={Rc::new(studies.clone())} />
+                        { cite_list(Rc::new(studies.clone())) }
                         <ul class="mx-studies" ref={list} data-query={props.query.text.clone()}>
                             { for studies.iter().take(limit).map(|&idx| html! {
                                 <StudyCard key={base.study(idx).id} study={idx} selected={props.selected == Some(idx)} words={words.clone()} folded={total > PAGE} />

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::citations::CiteButtons;
-use super::highlight::{Highlighted, SearchWords};
+use super::highlight::{highlighted, SearchWords};
 use super::quote::Quote;
 use crate::claimbase;
 use crate::claimbase::model::{Finding, Publication, StudyIdx, TermIdx};
@@ -49,7 +49,7 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
     };
     html! {
         <li class={classes!("mx-study", props.selected.then_some("mx-study-selected"))} data-study={study.id}>
-            <h3 class="mx-study-title" tabindex="-1"><Highlighted text={study.label} words={words.clone()} /></h3>
+            <h3 class="mx-study-title" tabindex="-1">{ highlighted(study.label, words) }</h3>
             <p class="mx-study-facts">
                 <span class={classes!("mx-status", format!("mx-status-{}", study.status.slug()))}>{ study.status.label() }</span>
                 <span>{ study.design.label() }</span>
@@ -72,28 +72,20 @@ pub fn StudyCard(props: &StudyCardProps) -> Html {
                     move |_| expanded.set(true)
                 }>{ "Show the study, its quality and what the articles get wrong" }</button>
             } else {
-                <StudyDetails study={props.study} words={words.clone()} />
+                { study_details(props.study, words) }
             }
         </li>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct StudyDetailsProps {
-    study: StudyIdx,
-    words: SearchWords,
-}
-
 /// The part of a card a long list folds: the study itself, its quality, the
 /// discrepancies and citation export.
-#[component]
-fn StudyDetails(props: &StudyDetailsProps) -> Html {
-    let study = claimbase::get().study(props.study);
-    let words = &props.words;
+fn study_details(idx: StudyIdx, words: &[String]) -> Html {
+    let study = claimbase::get().study(idx);
     let citation = |p: &'static Publication| {
         html! {
             <p class="mx-citation">
-                <Highlighted text={p.citation} words={words.clone()} />
+                { highlighted(p.citation, words) }
                 // The DOI or address as text: the widget makes no requests, a reader may follow it.
                 if !p.doi.is_empty() {
                     { " " }<span class="mx-doi">{ format!("doi:{}", p.doi) }</span>
@@ -141,7 +133,7 @@ fn StudyDetails(props: &StudyDetailsProps) -> Html {
                 </ul>
             }
             if study.identified.is_some() {
-                <CiteButtons studies={Rc::new(vec![props.study])} file_stem={study.id} />
+                <CiteButtons studies={Rc::new(vec![idx])} file_stem={study.id} />
             }
         </>
     }

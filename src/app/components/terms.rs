@@ -178,7 +178,7 @@ fn TermDetail(props: &TermProps) -> Html {
                 <p class="mx-empty">{ "No article makes a claim about this yet." }</p>
             }
             { for claims.iter().map(|&claim| html! { <ClaimCard key={claim.index()} {claim} /> }) }
-            <NotYetReviewed term={props.term} />
+            { not_yet_reviewed(props.term) }
             <LinkedTerms kind={term.kind} linked={facts.linked.clone()} />
             { research(&ResearchProps { studies: explain::studies_of(base, claims) }) }
         </div>
@@ -187,13 +187,12 @@ fn TermDetail(props: &TermProps) -> Html {
 
 /// What articles not yet reviewed say about a term: their sentences that mention
 /// it, kept apart from the graded claims and carrying no grade.
-#[component]
-fn NotYetReviewed(props: &TermProps) -> Html {
+fn not_yet_reviewed(term: TermIdx) -> Html {
     let base = claimbase::get();
     let said: Vec<_> = base
         .unreviewed
         .iter()
-        .filter(|u| u.terms.contains(&props.term))
+        .filter(|u| u.terms.contains(&term))
         .collect();
     if said.is_empty() {
         return Html::default();
