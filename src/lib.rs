@@ -26,12 +26,14 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 /// Runs when the wasm module is instantiated: on the standalone page, mount the app
 /// (it owns the URL hash, and announces `mx-ready` on its root, as an embed does).
 /// On a page that embeds the widget there is no such element: `embed.js` mounts.
-/// The mount runs in a task of its own, so that compiling and instantiating the
-/// module and taking over the page are two shorter tasks, not one long one that
-/// would keep a phone from answering the reader's first tap.
+/// Instantiating the module, warming up Yew's hydration (`islands::warm_up`) and
+/// taking over the page are three tasks, not one long one that would keep a phone
+/// from answering the reader's first tap; `embed.js` waits a task for the same.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    // Two timers in the order they were set: two tasks, not nested.
+    gloo_timers::callback::Timeout::new(0, app::islands::warm_up).forget();
     gloo_timers::callback::Timeout::new(0, mount_standalone).forget();
 }
 

@@ -19,6 +19,9 @@
 //! any other way (a fresh render, the prerenderer) renders its content in place,
 //! in the same markup, so the prerendered page is the same either way.
 //!
+//! Before the first takeover, `warm_up` hydrates a tiny component off the page in
+//! a task of its own, so that the root's task does not also compile Yew.
+//!
 //! Rules for where an island goes: its elements are `div`s (`display:
 //! contents`), so it wraps whole sections, never list items or table rows; and
 //! an island holds every element whose events one of its handlers listens for
@@ -271,6 +274,35 @@ fn island_hydrated() {
     }
 }
 
+/// What `WarmUp` renders, as the prerenderer writes it: Yew's comment marks
+/// around its element, unnamed (a test holds the two the same).
+pub const WARM_UP_MARKUP: &str = r#"<!--<[]>--><div class="mx-warm-up"><p>a</p><button type="button">b</button></div><!--</[]>-->"#;
+
+/// Three elements, hydrated by `warm_up`.
+#[component]
+pub fn WarmUp() -> Html {
+    html! {
+        <div class="mx-warm-up"><p>{ "a" }</p><button type="button">{ "b" }</button></div>
+    }
+}
+
+/// Hydrates `WarmUp` in an element outside the page, in a task of its own before
+/// an instance's takeover. Chromium compiles each wasm function the first time it
+/// runs, on the main thread: this pays for compiling most of Yew's hydration (its
+/// scheduler, the marks, elements and text) apart from the root's takeover, which
+/// measured about half as long after it (with the CPU slowed 12×: 80-110 ms, then
+/// under 50, and this task 50-55). The few nodes are dropped with the handle.
+pub fn warm_up() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
+    host.set_inner_html(WARM_UP_MARKUP);
+    let _handle = yew::Renderer::<WarmUp>::with_root(host).hydrate();
+}
+
 /// Marks the content of every outermost island host in `root` as raw HTML for
 /// Yew's hydration, and counts them.
 fn mark_islands(root: &Element) -> usize {
@@ -373,5 +405,27 @@ fn start_next() {
             }
         }
         None => {}
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// `warm_up` hydrates `WARM_UP_MARKUP`: it must be what Yew's server renderer
+    /// writes for `WarmUp`, with the marks unnamed as the prerenderer leaves them
+    /// (a mismatch would panic in the browser, before the takeover).
+    #[test]
+    fn the_warm_up_markup_is_what_the_renderer_writes() {
+        let rendered = futures::executor::block_on(
+            yew::ServerRenderer::<WarmUp>::new()
+                .hydratable(true)
+                .render(),
+        );
+        let name = std::any::type_name::<WarmUp>();
+        let unnamed = rendered
+            .replace(&format!("<!--<[{name}]>-->"), "<!--<[]>-->")
+            .replace(&format!("<!--</[{name}]>-->"), "<!--</[]>-->");
+        assert_eq!(unnamed, WARM_UP_MARKUP, "rendered: {rendered}");
     }
 }
