@@ -11,8 +11,9 @@
 //! task each, in document order (top first), each island's content is hydrated
 //! as a root of its own (`IslandRoot`, with the instance's context, sharing its
 //! state through the store). Each waits until the one before (or the root) is
-//! hydrated, effects and all, and then starts on a posted message: a timer
-//! would be clamped to 4 ms from the fifth in a row. Islands nest: those inside an island are marked
+//! hydrated, effects and all, and then starts at once while the task has run
+//! less than `SLICE_MS`, else on a posted message (a timer would be clamped to
+//! 4 ms from the fifth in a row). Islands nest: those inside an island are marked
 //! when it starts and follow it, each in a task of its own again (the view's
 //! panel is one island, its sections others). The page's nodes stay where they
 //! are throughout: nothing is painted twice, nothing moves. An `Island` rendered
@@ -27,7 +28,7 @@
 //! an island holds every element whose events one of its handlers listens for
 //! (Yew hands an event inside an island to the island's root only).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -251,6 +252,7 @@ pub fn take_over<C: BaseComponent>(
         t.insert_at = None;
         t.roots.push(prefix.clone());
     });
+    begin_slice();
     renderer.hydrate()
 }
 
@@ -263,14 +265,14 @@ pub fn root_hydrated(prefix: &AttrValue) {
         at.map(|at| t.roots.remove(at)).is_some()
     });
     if was_taken_over {
-        post_next();
+        continue_islands();
     }
 }
 
 /// The island being hydrated is done, effects and all: the next one's turn.
 fn island_hydrated() {
     if with(|t| t.hydrating.take()).is_some() {
-        post_next();
+        continue_islands();
     }
 }
 
@@ -363,8 +365,37 @@ fn post_next() {
             .map(|c| c.port2().post_message(&JsValue::NULL).is_ok())
     });
     if posted != Some(true) {
-        gloo_timers::callback::Timeout::new(0, start_next).forget();
+        gloo_timers::callback::Timeout::new(0, start_next_in_new_task).forget();
     }
+}
+
+/// How long a task may go on starting islands one after another: real time, so
+/// a slower phone fits fewer into a task. A task then runs at most this and one
+/// island more; each hop between tasks costs the page a few milliseconds.
+const SLICE_MS: f64 = 8.0;
+
+thread_local! {
+    /// When the task now starting islands began (`Date.now()`).
+    static SLICE_BEGAN: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+}
+
+fn begin_slice() {
+    SLICE_BEGAN.with(|began| began.set(js_sys::Date::now()));
+}
+
+/// The next island: in this task if it has run for less than `SLICE_MS`, else in
+/// a task of its own.
+fn continue_islands() {
+    if js_sys::Date::now() - SLICE_BEGAN.with(Cell::get) < SLICE_MS {
+        start_next();
+    } else {
+        post_next();
+    }
+}
+
+fn start_next_in_new_task() {
+    begin_slice();
+    start_next();
 }
 
 thread_local! {
@@ -375,7 +406,7 @@ thread_local! {
 
 fn next_channel() -> Option<MessageChannel> {
     let channel = MessageChannel::new().ok()?;
-    let on_message = Closure::<dyn FnMut()>::new(start_next);
+    let on_message = Closure::<dyn FnMut()>::new(start_next_in_new_task);
     channel
         .port1()
         .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -396,7 +427,7 @@ fn start_next() {
             if later.borrow_mut().start() {
                 with(|t| t.hydrating = Some(later));
             } else {
-                post_next();
+                continue_islands();
             }
         }
         None if with(|t| t.unclaimed.is_empty()) => {
