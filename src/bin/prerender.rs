@@ -9,6 +9,7 @@ fn main() -> std::process::ExitCode {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use massage_explainer::app::islands::unnamed_marks;
     use massage_explainer::app::route::View;
     use massage_explainer::app::{embed_props, standalone_props, Explainer, ExplainerProps};
     use massage_explainer::claimbase;
@@ -19,37 +20,6 @@ fn main() -> std::process::ExitCode {
         // Hydratable: the live app takes over these very nodes.
         let renderer = yew::ServerRenderer::<Explainer>::with_props(props).hydratable(true);
         unnamed_marks(&futures::executor::block_on(renderer.render()))
-    }
-
-    /// The renderer marks each component's nodes with comments that name its
-    /// type (`<!--<[massage_explainer::app::components::tabs::Tab]>-->`), for
-    /// hydration, which reads only their brackets (`<[`, `</[`, `]>`). Without the
-    /// names every page is about 0.3 KB smaller (brotli).
-    fn unnamed_marks(html: &str) -> String {
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        while let Some(at) = rest.find("<!--<") {
-            let (before, mark) = rest.split_at(at);
-            out.push_str(before);
-            let open = if mark.starts_with("<!--</[") {
-                "<!--</["
-            } else {
-                "<!--<["
-            };
-            match mark.find("]>-->") {
-                Some(end) if mark.starts_with(open) && !mark[..end].contains("-->") => {
-                    out.push_str(open);
-                    out.push_str("]>-->");
-                    rest = &mark[end + "]>-->".len()..];
-                }
-                _ => {
-                    out.push_str("<!--<");
-                    rest = &mark["<!--<".len()..];
-                }
-            }
-        }
-        out.push_str(rest);
-        out
     }
 
     fn write(path: &Path, html: String) -> Result<(), String> {
