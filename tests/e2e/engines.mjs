@@ -36,6 +36,15 @@ async function until(check, what) {
   }
 }
 
+/** `promise`, or an error once it has taken longer than the 15 s a step may. */
+function deadline(promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT} ms waiting for ${what}`)), TIMEOUT);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * What every driver's page offers. A subclass gives `run(fn, args)` (runs `fn` in
  * the page and returns its JSON-able result, awaiting a promise), `element(target)`
@@ -241,11 +250,17 @@ export async function launchEngine(name) {
     };
     const port = await freePort();
     // xvfb-run gives the driver (and the MiniBrowser it starts) a display of its own.
-    const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], {
+    // `-noreset`: by default Xvfb resets once its last client leaves, and a MiniBrowser
+    // started in that moment (a test's page right after the last one closed) cannot
+    // open the display; WebKitWebDriver then waits for it for ever.
+    const driverProcess = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24 -noreset', 'WebKitWebDriver', `--port=${port}`], {
       stdio: 'ignore', detached: true,
     });
     const server = `http://127.0.0.1:${port}`;
-    const session = () => new Builder().usingServer(server).withCapabilities(capabilities).build();
+    // A MiniBrowser that never starts leaves the new-session request unanswered: fail
+    // the test, not hang the run.
+    const session = () => deadline(new Builder().usingServer(server).withCapabilities(capabilities).build(),
+      'WebKitWebDriver to start a MiniBrowser');
     let version;
     try {
       await until(async () => {
