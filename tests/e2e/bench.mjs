@@ -115,16 +115,20 @@ const TIMING_PROBE = () => {
   document.addEventListener('DOMContentLoaded', report);
 };
 
+/** `items` from the `round`th on, then those before: who goes first changes each round. */
+const rotated = (items, round) => [...items.slice(round % items.length), ...items.slice(0, round % items.length)];
+
 /**
  * Cold loads (a fresh profile each time) of each page in `paths`, taken in turn so
- * that the machine's ups and downs fall on all of them alike: first contentful
- * paint and, where the page has the widget, `mx-ready`.
+ * that the machine's ups and downs fall on all of them alike (and in an order that
+ * changes each round, so that none is always the first or the last): first
+ * contentful paint and, where the page has the widget, `mx-ready`.
  */
 async function coldLoads(root, paths) {
   const server = await serve(root);
   const times = Object.fromEntries(paths.map((p) => [p, { fcp: [], ready: [] }]));
   for (let i = 0; i < LOADS; i++) {
-    for (const path of paths) {
+    for (const path of rotated(paths, i)) {
       const browser = await launch({ serviceWorkers: 'block' });
       const page = await browser.context.newPage();
       let reported;
@@ -177,7 +181,7 @@ async function lighthouse(url, runs = 3) {
 async function slowedStartup(urls) {
   const loads = Object.fromEntries(urls.map((u) => [u, []]));
   for (let i = 0; i < SLOWED_LOADS; i++) {
-    for (const url of urls) loads[url].push(await startupLoad(launch, url));
+    for (const url of rotated(urls, i)) loads[url].push(await startupLoad(launch, url));
   }
   return Object.fromEntries(urls.map((u) => {
     const l = loads[u];
