@@ -26,15 +26,15 @@ pub const STANDALONE_ROOT_ID: &str = "massage-explainer-app";
 /// Runs when the wasm module is instantiated: on the standalone page, mount the app
 /// (it owns the URL hash, and announces `mx-ready` on its root, as an embed does).
 /// On a page that embeds the widget there is no such element: `embed.js` mounts.
-/// Instantiating the module, warming up Yew's hydration and taking over the page
-/// are tasks of their own where each takes long (`islands::warm_up_then`), not
-/// one long one that would keep a phone from answering the reader's first tap;
-/// `embed.js` waits a task for the same.
+/// Instantiating the module, warming up Yew's hydration (`islands::warm_up`) and
+/// taking over the page are three tasks, not one long one that would keep a phone
+/// from answering the reader's first tap; `embed.js` waits a task for the same.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    gloo_timers::callback::Timeout::new(0, || app::islands::warm_up_then(mount_standalone))
-        .forget();
+    // Two timers in the order they were set: two tasks, not nested.
+    gloo_timers::callback::Timeout::new(0, app::islands::warm_up).forget();
+    gloo_timers::callback::Timeout::new(0, mount_standalone).forget();
 }
 
 #[cfg(target_arch = "wasm32")]

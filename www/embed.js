@@ -62,7 +62,7 @@ function loadWasm() {
   wasm ??= Promise.all([naming(glueUrl, import(glueUrl)), bytes()]).then(async ([glue, module]) => {
     await naming(wasmUrl, glue.default({ module_or_path: module }));
     // The module's start set a timer to warm up Yew's hydration in a task of its
-    // own (src/app/islands.rs: warm_up_then); mounting after it keeps the takeover short.
+    // own (src/app/islands.rs: warm_up); mounting after it keeps the takeover short.
     await new Promise((then) => { setTimeout(then, 0); });
     return glue;
   });

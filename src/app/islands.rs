@@ -7,29 +7,21 @@
 //! hydrated, `take_over` marks what each host holds in the prerendered page as
 //! raw HTML (Yew's own comment marks around it): the root's hydration then
 //! adopts the island's root element as it is, without walking into it, and
-//! each `Island` created in that hydration knows it is one of those. Then each
-//! island's content is hydrated as a root of its own (`IslandRoot`, with the
-//! instance's context, sharing its state through the store): first, in document
-//! order, those that were on screen when they were marked; then what waited for
-//! them runs (`after_on_screen`: the instance's `mx-ready`); then the rest, in
-//! document order. So what the reader sees answers soonest, and the rest follows
-//! at once, before anyone could scroll to it. Islands nest: those inside an
-//! island are marked when it starts and join the queue right after it (the
-//! view's panel is one island, its sections others). The page's nodes stay where
-//! they are throughout: nothing is painted twice, nothing moves. An `Island`
-//! rendered any other way (a fresh render, the prerenderer) renders its content
-//! in place, in the same markup, so the prerendered page is the same either way.
+//! each `Island` created in that hydration knows it is one of those. Then, in
+//! document order (top first), each island's content is hydrated as a root of
+//! its own (`IslandRoot`, with the instance's context, sharing its state through
+//! the store). Each waits until the one before (or the root) is hydrated,
+//! effects and all, and then starts at once while the task has run less than
+//! `SLICE_MS`, else on a posted message (a timer would be clamped to 4 ms from
+//! the fifth in a row). Islands nest: those inside an island are marked when it
+//! starts and follow it, in turn again (the view's panel is one island, its
+//! sections others). The page's nodes stay where they
+//! are throughout: nothing is painted twice, nothing moves. An `Island` rendered
+//! any other way (a fresh render, the prerenderer) renders its content in place,
+//! in the same markup, so the prerendered page is the same either way.
 //!
-//! Tasks. Each island waits until the one before (or the root) is hydrated,
-//! effects and all. It starts in the same task if it `fits`: if, at the time per
-//! element the task has taken so far, the task likely stays within `TASK_MS`;
-//! else on a posted message (a timer would be clamped to 4 ms from the fifth in
-//! a row). So a fast device takes over what shows in one task, without frames
-//! drawn between islands, and a slow one in several short ones.
-//!
-//! Before the first takeover, `warm_up_then` hydrates a tiny component off the
-//! page, so that the root's takeover does not also compile Yew: in a task of its
-//! own where that took long.
+//! Before the first takeover, `warm_up` hydrates a tiny component off the page in
+//! a task of its own, so that the root's task does not also compile Yew.
 //!
 //! Rules for where an island goes: its elements are `div`s (`display:
 //! contents`), so it wraps whole sections, never list items or table rows; and
@@ -141,14 +133,6 @@ enum Later {
 }
 
 impl Later {
-    /// The island's host element, while it waits.
-    fn host(&self) -> Option<Element> {
-        match self {
-            Later::Waiting { host, .. } => host.cast::<Element>(),
-            Later::Started(_) | Later::Gone => None,
-        }
-    }
-
     fn update(&mut self, props: IslandRootProps) {
         match self {
             Later::Waiting { first, latest, .. } => *latest = (*first != props).then_some(props),
@@ -171,11 +155,9 @@ impl Later {
             };
             // Islands inside this one wait for tasks of their own in turn, next.
             let marked = mark_islands(&host);
-            count_in_slice(marked.own_elements);
             let prefix = first.ctx.prefix.clone();
             with(|t| {
-                t.expect_claims(prefix, marked.count);
-                t.on_screen.extend(marked.on_screen);
+                t.expect_claims(prefix, marked);
                 t.insert_at = Some(0);
             });
             let mut app = yew::Renderer::<IslandRoot>::with_root_and_props(host, first).hydrate();
@@ -198,8 +180,6 @@ struct Takeover {
     unclaimed: Vec<(AttrValue, usize)>,
     /// Islands waiting for their task, in document order.
     waiting: VecDeque<Rc<RefCell<Later>>>,
-    /// The hosts of waiting islands that were on screen when they were marked.
-    on_screen: Vec<Element>,
     /// Where islands claimed next join `waiting`: at the back (the root's),
     /// or from this index on (those inside the island just started, which come
     /// next in document order).
@@ -210,10 +190,8 @@ struct Takeover {
     hydrating: Option<Rc<RefCell<Later>>>,
     /// A task to start the next island is scheduled.
     scheduled: bool,
-    /// What runs once the islands on screen are hydrated.
-    then_on_screen: Then,
     /// What runs once every island is hydrated.
-    then: Then,
+    then: Vec<Box<dyn FnOnce()>>,
 }
 
 impl Takeover {
@@ -226,46 +204,6 @@ impl Takeover {
             Some((_, count)) => *count += marked,
             None => self.unclaimed.push((prefix, marked)),
         }
-    }
-
-    /// Whether anything that `then_on_screen` waits for is not done: a root
-    /// being hydrated (its islands not yet claimed), an island being hydrated,
-    /// or one on screen waiting.
-    fn on_screen_pending(&self) -> bool {
-        !self.roots.is_empty()
-            || !self.unclaimed.is_empty()
-            || self.hydrating.is_some()
-            || !self.on_screen.is_empty()
-    }
-
-    /// Whether anything that `then` waits for is not done.
-    fn pending(&self) -> bool {
-        self.on_screen_pending() || self.scheduled || !self.waiting.is_empty()
-    }
-
-    /// Where the first waiting island that was on screen is, if any.
-    fn on_screen_at(&mut self) -> Option<usize> {
-        let found = self.waiting.iter().position(|later| {
-            later
-                .borrow()
-                .host()
-                .is_some_and(|host| self.on_screen.contains(&host))
-        });
-        // With every island marked claimed, those left were unmounted before
-        // their turn.
-        if found.is_none() && self.unclaimed.is_empty() {
-            self.on_screen.clear();
-        }
-        found
-    }
-
-    /// Takes the waiting island at `at` out of the queue.
-    fn take(&mut self, at: usize) -> Option<Rc<RefCell<Later>>> {
-        let later = self.waiting.remove(at)?;
-        if let Some(host) = later.borrow().host() {
-            self.on_screen.retain(|h| *h != host);
-        }
-        Some(later)
     }
 
     /// Queues a claimed island to be started in its turn.
@@ -308,15 +246,13 @@ pub fn take_over<C: BaseComponent>(
     root: &Element,
     prefix: &AttrValue,
 ) -> AppHandle<C> {
-    begin_slice();
     let marked = mark_islands(root);
-    count_in_slice(marked.own_elements);
     with(|t| {
-        t.expect_claims(prefix.clone(), marked.count);
-        t.on_screen.extend(marked.on_screen);
+        t.expect_claims(prefix.clone(), marked);
         t.insert_at = None;
         t.roots.push(prefix.clone());
     });
+    begin_slice();
     renderer.hydrate()
 }
 
@@ -377,155 +313,66 @@ pub fn unnamed_marks(html: &str) -> String {
 /// around its element, unnamed (a test holds the two the same).
 pub const WARM_UP_MARKUP: &str = r#"<!--<[]>--><div class="mx-warm-up"><p>a</p><button type="button">b</button></div><!--</[]>-->"#;
 
-/// Three elements, hydrated by `warm_up_then`.
+/// Three elements, hydrated by `warm_up`.
 #[component]
 pub fn WarmUp() -> Html {
-    // Its first effects run once its hydration is done.
-    use_effect_with((), |()| warmed_up());
     html! {
         <div class="mx-warm-up"><p>{ "a" }</p><button type="button">{ "b" }</button></div>
     }
 }
 
-thread_local! {
-    /// When the warm-up began (`now()`), and what follows it.
-    static AFTER_WARM_UP: RefCell<Option<(f64, Job)>> = RefCell::default();
-}
-
-/// Hydrates `WarmUp` in an element outside the page, then runs `then` (the
-/// takeover): in this task if that took under `WARM_UP_MS`, else in a task of its
-/// own. Chromium compiles each wasm function the first time it runs, on the main
-/// thread: this pays for compiling most of Yew's hydration (its scheduler, the
-/// marks, elements and text) apart from the root's takeover, which measured
-/// about half as long after it (with the CPU slowed 12×: 80-110 ms, then under
-/// 50, and this 50-55). A fast device saves the hop (the warm-up takes about
-/// 2 ms at full speed). The few nodes are dropped with the handle.
-pub fn warm_up_then(then: impl FnOnce() + 'static) {
-    let host = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok());
-    let Some(host) = host else {
-        return then();
+/// Hydrates `WarmUp` in an element outside the page, in a task of its own before
+/// an instance's takeover. Chromium compiles each wasm function the first time it
+/// runs, on the main thread: this pays for compiling most of Yew's hydration (its
+/// scheduler, the marks, elements and text) apart from the root's takeover, which
+/// measured about half as long after it (with the CPU slowed 12×: 80-110 ms, then
+/// under 50, and this task 50-55). The few nodes are dropped with the handle.
+pub fn warm_up() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
     };
-    AFTER_WARM_UP.with(|after| *after.borrow_mut() = Some((now(), Box::new(then))));
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
     host.set_inner_html(WARM_UP_MARKUP);
     let _handle = yew::Renderer::<WarmUp>::with_root(host).hydrate();
 }
 
-/// `WarmUp` is hydrated: what follows, now or in a task of its own.
-fn warmed_up() {
-    let Some((began, then)) = AFTER_WARM_UP.with(|after| after.borrow_mut().take()) else {
-        return;
-    };
-    if now() - began < WARM_UP_MS {
-        then();
-    } else {
-        gloo_timers::callback::Timeout::new(0, then).forget();
-    }
-}
-
-/// What `mark_islands` found.
-struct Marked {
-    /// How many island hosts it marked.
-    count: usize,
-    /// Those on screen.
-    on_screen: Vec<Element>,
-    /// How many elements the root holds outside them: what hydrating it covers.
-    own_elements: u32,
-}
-
 /// Marks the content of every outermost island host in `root` as raw HTML for
-/// Yew's hydration.
-fn mark_islands(root: &Element) -> Marked {
-    let hosts = outermost_islands(root);
-    // Measured before the marks go in, which change the page (a layout then
-    // would be one more).
-    let on_screen = hosts.iter().filter(|h| is_on_screen(h)).cloned().collect();
-    for host in &hosts {
+/// Yew's hydration, and counts them.
+fn mark_islands(root: &Element) -> usize {
+    let mut marked = 0;
+    let Ok(found) = root.query_selector_all(".mx-island") else {
+        return marked;
+    };
+    for host in (0..found.length()).filter_map(|i| found.item(i)) {
+        let Ok(host) = host.dyn_into::<Element>() else {
+            continue;
+        };
+        // One inside another is hydrated with it.
+        let outer = host
+            .parent_element()
+            .and_then(|p| p.closest(".mx-island").ok().flatten());
+        if outer.is_some_and(|outer| root.contains(Some(&outer))) {
+            continue;
+        }
         let _ = host.insert_adjacent_html("afterbegin", "<!--<#>-->");
         let _ = host.insert_adjacent_html("beforeend", "<!--</#>-->");
+        marked += 1;
     }
-    Marked {
-        count: hosts.len(),
-        on_screen,
-        own_elements: own_elements(root, &hosts),
-    }
-}
-
-/// The island hosts in `root` that are in no other island in it.
-fn outermost_islands(root: &Element) -> Vec<Element> {
-    let Ok(found) = root.query_selector_all(".mx-island") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
-        .filter(|host| {
-            let outer = host
-                .parent_element()
-                .and_then(|p| p.closest(".mx-island").ok().flatten());
-            !outer.is_some_and(|outer| root.contains(Some(&outer)))
-        })
-        .collect()
-}
-
-/// How many elements `root` holds outside the `islands` in it.
-fn own_elements(root: &Element, islands: &[Element]) -> u32 {
-    let all = |e: &Element| e.get_elements_by_tag_name("*").length();
-    islands
-        .iter()
-        .fold(all(root), |n, island| n.saturating_sub(all(island) + 1))
-}
-
-/// Whether what `host` holds shows in the window, any part of it. Its boxes
-/// are those of its elements, through the islands' own (`display: contents`):
-/// one rectangle each, where a range over all it holds would measure every line
-/// of text (a few milliseconds for a whole view).
-fn is_on_screen(host: &Element) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let size = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let (width, height) = (size(window.inner_width()), size(window.inner_height()));
-    let children = host.children();
-    (0..children.length())
-        .filter_map(|i| children.item(i))
-        .any(|child| {
-            let list = child.class_list();
-            if list.contains("mx-island") || list.contains("mx-island-root") {
-                return is_on_screen(&child);
-            }
-            let rect = child.get_bounding_client_rect();
-            (rect.width() > 0.0 || rect.height() > 0.0)
-                && rect.bottom() > 0.0
-                && rect.top() < height
-                && rect.right() > 0.0
-                && rect.left() < width
-        })
-}
-
-/// Runs `f` once the islands on screen are hydrated (at once if none waits).
-pub fn after_on_screen(f: impl FnOnce() + 'static) {
-    after(
-        Takeover::on_screen_pending,
-        |t| &mut t.then_on_screen,
-        Box::new(f),
-    );
+    marked
 }
 
 /// Runs `f` once every island on the page is hydrated (at once if none waits).
 pub fn after_takeover(f: impl FnOnce() + 'static) {
-    after(Takeover::pending, |t| &mut t.then, Box::new(f));
-}
-
-/// Something to run later, once.
-type Job = Box<dyn FnOnce()>;
-type Then = Vec<Job>;
-
-/// Runs `f` now, or, while `pending`, keeps it in `list` for later.
-fn after(pending: fn(&Takeover) -> bool, list: fn(&mut Takeover) -> &mut Then, f: Job) {
     let now = with(|t| {
-        if pending(t) {
-            list(t).push(f);
+        let busy = !t.unclaimed.is_empty()
+            || !t.roots.is_empty()
+            || t.hydrating.is_some()
+            || t.scheduled
+            || !t.waiting.is_empty();
+        if busy {
+            t.then.push(Box::new(f));
             None
         } else {
             Some(f)
@@ -555,63 +402,33 @@ fn post_next() {
     }
 }
 
-/// How long a task may take starting islands one after another, in real
-/// time: a slower phone fits fewer into a task. A long task is one over 50 ms,
-/// on a phone's CPU (Lighthouse's mobile profile slows this machine's 4×).
-const TASK_MS: f64 = 25.0;
-
-/// How many times its share of the task's time so far the next island may take
-/// (`fits`): some hold more work per element than others.
-const MARGIN: f64 = 2.0;
-
-/// The warm-up a fast device takes: the takeover follows in the same task.
-const WARM_UP_MS: f64 = 8.0;
+/// How long a task may go on starting islands one after another: real time, so
+/// a slower phone fits fewer into a task. A task then runs at most this and one
+/// island more; each hop between tasks costs the page a few milliseconds.
+const SLICE_MS: f64 = 8.0;
 
 thread_local! {
-    /// The task now starting islands: when it began (`now()`), and how many
-    /// elements it has hydrated.
-    static SLICE: Cell<(f64, u32)> = const { Cell::new((f64::NEG_INFINITY, 0)) };
-}
-
-/// The page's clock, in milliseconds.
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+    /// When the task now starting islands began (`Date.now()`).
+    static SLICE_BEGAN: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
 }
 
 fn begin_slice() {
-    SLICE.with(|slice| slice.set((now(), 0)));
+    SLICE_BEGAN.with(|began| began.set(js_sys::Date::now()));
 }
 
-fn count_in_slice(elements: u32) {
-    SLICE.with(|slice| {
-        let (began, counted) = slice.get();
-        slice.set((began, counted.saturating_add(elements)));
-    });
-}
-
-/// Whether hydrating `later` likely ends this task within `TASK_MS`: its
-/// elements, at the time per element the task has taken so far, with `MARGIN`.
-fn fits(later: &Later) -> bool {
-    let Some(root) = later.host().and_then(|h| h.first_element_child()) else {
-        return true;
-    };
-    let elements = f64::from(own_elements(&root, &outermost_islands(&root)));
-    let (began, counted) = SLICE.with(Cell::get);
-    let spent = now() - began;
-    spent + MARGIN * elements * spent / f64::from(counted.max(1)) <= TASK_MS
-}
-
-/// The next island, in this task if it fits, else in one of its own.
+/// The next island: in this task if it has run for less than `SLICE_MS`, else in
+/// a task of its own.
 fn continue_islands() {
-    start_next(false);
+    if js_sys::Date::now() - SLICE_BEGAN.with(Cell::get) < SLICE_MS {
+        start_next();
+    } else {
+        post_next();
+    }
 }
 
 fn start_next_in_new_task() {
-    with(|t| t.scheduled = false);
     begin_slice();
-    start_next(true);
+    start_next();
 }
 
 thread_local! {
@@ -632,54 +449,27 @@ fn next_channel() -> Option<MessageChannel> {
     Some(channel)
 }
 
-/// Hydrates the next waiting island: one on screen, if any waits; then, with
-/// none on screen left, runs what waited for those and leaves the rest to the
-/// next task (the handlers of `mx-ready`, and a reader's first tap, come first);
-/// with none left at all, runs what waited for them all. In this task if it
-/// `fits` (any does in a `fresh` one), else in a task of its own.
-fn start_next(fresh: bool) {
-    let at = match with(Takeover::on_screen_at) {
-        Some(at) => Some(at),
-        None => {
-            let shown = with(|t| {
-                if t.on_screen_pending() {
-                    Vec::new()
-                } else {
-                    std::mem::take(&mut t.then_on_screen)
-                }
-            });
-            if !shown.is_empty() {
-                for f in shown {
-                    f();
-                }
-                return post_next();
+/// Hydrates the next waiting island, in this task, or, with none left, runs what
+/// waited for them all.
+fn start_next() {
+    let next = with(|t| {
+        t.scheduled = false;
+        t.waiting.pop_front()
+    });
+    match next {
+        Some(later) => {
+            if later.borrow_mut().start() {
+                with(|t| t.hydrating = Some(later));
+            } else {
+                continue_islands();
             }
-            with(|t| (!t.waiting.is_empty()).then_some(0))
         }
-    };
-    let Some(at) = at else {
-        if with(|t| !t.on_screen_pending()) {
+        None if with(|t| t.unclaimed.is_empty()) => {
             for f in with(|t| std::mem::take(&mut t.then)) {
                 f();
             }
         }
-        return;
-    };
-    let later = with(|t| t.waiting.get(at).cloned());
-    if !fresh && later.is_some_and(|later| !fits(&later.borrow())) {
-        return post_next();
-    }
-    if let Some(later) = with(|t| t.take(at)) {
-        start(later);
-    }
-}
-
-/// Hydrates `later` now; the next island follows once it is done.
-fn start(later: Rc<RefCell<Later>>) {
-    if later.borrow_mut().start() {
-        with(|t| t.hydrating = Some(later));
-    } else {
-        continue_islands();
+        None => {}
     }
 }
 
@@ -687,7 +477,7 @@ fn start(later: Rc<RefCell<Later>>) {
 mod tests {
     use super::*;
 
-    /// `warm_up_then` hydrates `WARM_UP_MARKUP`: it must be what Yew's server renderer
+    /// `warm_up` hydrates `WARM_UP_MARKUP`: it must be what Yew's server renderer
     /// writes for `WarmUp`, with the marks unnamed as the prerenderer leaves them
     /// (a mismatch would panic in the browser, before the takeover).
     #[test]

@@ -184,21 +184,20 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let root = use_node_ref();
     let panel_ref = use_node_ref();
     let whole_page = props.hash == HashSync::Whole;
-    // Every island taken over. The take-home sheet is only ever printed, and a
-    // quarter of the first screen's elements: it renders in a task of its own once
-    // the page is taken over, which keeps it out of the start-up tasks (hydration;
-    // Lighthouse's blocking time) and out of the prerendered pages. Without
-    // JavaScript the page prints as it is shown.
-    let live = use_state_eq(|| false);
+    // The take-home sheet is only ever printed, and a quarter of the first screen's
+    // elements: it renders in a task of its own once the page is taken over, which
+    // keeps it out of the start-up tasks (hydration; Lighthouse's blocking time) and
+    // out of the prerendered pages. Without JavaScript the page prints as it is shown.
+    let sheet = use_state_eq(|| false);
     {
-        let live = live.setter();
+        let sheet = sheet.setter();
         let prefix = props.instance.clone();
         use_effect_with((), move |_| {
             // The root's hydration is done (these are its first effects): its
             // islands' turn.
             islands::root_hydrated(&prefix);
             islands::after_takeover(move || {
-                gloo_timers::callback::Timeout::new(0, move || live.set(true)).forget();
+                gloo_timers::callback::Timeout::new(0, move || sheet.set(true)).forget();
             });
         });
     }
@@ -229,9 +228,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            // `data-live`: every part answers (`mx-ready` comes once the part on
-            // screen does), for a host's script or a test that acts anywhere at once.
-            <div class="mx-app" ref={root} data-live={live.then_some("")}>
+            <div class="mx-app" ref={root}>
                 { header(route.shared.search.clone(), whole_page) }
                 // Search results right under the box they answer.
                 if searching { { panel_node.clone() } }
@@ -248,7 +245,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <Island><Tabs current={view} /></Island>
                 </div>
                 if !searching { { panel_node } }
-                if *live {
+                if *sheet {
                     <TakeHomeSheet reader={state.reader} />
                 }
                 <Island><Footer /></Island>
@@ -284,16 +281,17 @@ fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
     {
         let (on_ready, on_change) = (props.on_ready.clone(), props.on_change.clone());
         let shown_before = use_mut_ref(|| false);
-        // Ready once the islands on screen are taken over (`islands`): what the
-        // reader sees answers; the rest follows at once, in short tasks. A change
-        // is told once every island has it.
+        // Ready once every island is taken over (`islands`), so a host's reader
+        // (or a test) acts on a widget that answers everywhere.
         use_effect_with(state.route.clone(), move |route| {
-            let route = route.clone();
-            if shown_before.replace(true) {
-                islands::after_takeover(move || on_change.emit(route));
-            } else {
-                islands::after_on_screen(move || on_ready.emit(route));
-            }
+            let (route, first) = (route.clone(), !shown_before.replace(true));
+            islands::after_takeover(move || {
+                if first {
+                    on_ready.emit(route);
+                } else {
+                    on_change.emit(route);
+                }
+            });
         });
     }
     (dispatch, state)

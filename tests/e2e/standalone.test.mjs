@@ -125,26 +125,6 @@ test('the standalone page announces mx-ready once, with the screen, for timing f
   await page.close();
 });
 
-test('mx-ready comes once the part on screen answers, and the rest of the page follows at once', async () => {
-  const { page, consoleErrors } = await openPage(browser.context, server.origin);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  // A host's handler acts in the widget as soon as it is told: a tab at the top.
-  await page.addInitScript(() => {
-    document.addEventListener('mx-ready', () => {
-      window.__atReady = { live: document.querySelector('.mx-app').hasAttribute('data-live') };
-      document.getElementById('mx-tab-studies').click();
-    }, { capture: true, once: true });
-  });
-  await page.goto(`${server.origin}/`, { ready: false });
-  await page.waitForFunction(() => window.__atReady !== undefined);
-  assert.deepEqual(await page.evaluate(() => window.__atReady), { live: false }, 'the footer, far below, was not yet taken over');
-  await page.waitForFunction(() => document.querySelector('[role=tabpanel]')?.dataset.view === 'studies'
-    && location.hash === '#view=studies');
-  await page.waitForFunction(() => document.querySelector('.mx-app[data-live]') !== null);
-  assert.deepEqual(consoleErrors, []);
-  await page.close();
-});
-
 test('report cards: the table sorts, a cell opens the card at its criterion, quotes and reasons show', async () => {
   const { page, offOrigin, consoleErrors } = await openPage(browser.context, server.origin);
   await page.goto(`${server.origin}/#view=sources`);

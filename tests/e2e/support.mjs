@@ -136,7 +136,7 @@ export async function openPage(context, origin) {
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
   // The widget's markup is prerendered, so it shows before the wasm runs; a test
   // drives the live app, so every navigation also waits until each widget on the
-  // page has said it is ready (mx-ready) and every part of it answers (`whenReady`).
+  // page has said it is ready (mx-ready).
   await page.addInitScript(() => {
     window.__mxReadyCount = 0;
     document.addEventListener('mx-ready', () => { window.__mxReadyCount += 1; }, { capture: true });
@@ -157,16 +157,11 @@ export async function openPage(context, origin) {
   return { page, offOrigin, consoleErrors };
 }
 
-/**
- * Waits until every widget on the page (standalone root or element) is live: it
- * has said so (mx-ready, once the part on screen answers), and every part of it
- * answers (`data-live`), since a test acts anywhere at once.
- */
+/** Waits until every widget on the page (standalone root or element) is live. */
 export async function whenReady(page) {
   await page.waitForFunction(() => {
-    const widgets = [...document.querySelectorAll('#massage-explainer-app, massage-explainer')];
-    return window.__mxReadyCount >= widgets.length
-      && widgets.every((w) => (w.shadowRoot ?? w).querySelector('.mx-app[data-live]') !== null);
+    const widgets = document.querySelectorAll('#massage-explainer-app, massage-explainer').length;
+    return window.__mxReadyCount >= widgets;
   }, null, { timeout: 15000 });
 }
 
