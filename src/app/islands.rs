@@ -10,7 +10,9 @@
 //! each `Island` created in that hydration knows it is one of those. Then, in
 //! document order (top first), each island's content is hydrated as a root of
 //! its own (`IslandRoot`, with the instance's context, sharing its state through
-//! the store). Each waits until the one before (or the root) is hydrated,
+//! the store). The instance is live (`mx-ready`) once its root is: an event
+//! aimed at an island still waiting starts that island at once (`on_early_event`).
+//! Each waits until the one before (or the root) is hydrated,
 //! effects and all, and then starts at once while the task has run less than
 //! `SLICE_MS`, else on a posted message (a timer would be clamped to 4 ms from
 //! the fifth in a row). Islands nest: those inside an island are marked when it
@@ -34,7 +36,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, MessageChannel};
+use web_sys::{Element, Event, MessageChannel, Node};
 use yew::prelude::*;
 use yew::AppHandle;
 
@@ -133,6 +135,11 @@ enum Later {
 }
 
 impl Later {
+    /// Whether it waits and holds `node`.
+    fn holds(&self, node: &Node) -> bool {
+        matches!(self, Later::Waiting { host, .. } if host.get().is_some_and(|h| h.contains(Some(node))))
+    }
+
     fn update(&mut self, props: IslandRootProps) {
         match self {
             Later::Waiting { first, latest, .. } => *latest = (*first != props).then_some(props),
@@ -173,7 +180,6 @@ impl Later {
 
 /// The page's takeover: marked islands not yet claimed, islands waiting for
 /// their task, and what waits for them all.
-#[derive(Default)]
 struct Takeover {
     /// How many marked islands each instance (by its id prefix) has whose
     /// `Island` is not yet created.
@@ -192,6 +198,9 @@ struct Takeover {
     scheduled: bool,
     /// What runs once every island is hydrated.
     then: Vec<Box<dyn FnOnce()>>,
+    /// The target of an event that came while its island waited: the islands
+    /// holding it start next, at once.
+    urgent: Option<Node>,
 }
 
 impl Takeover {
@@ -219,7 +228,19 @@ impl Takeover {
 }
 
 thread_local! {
-    static TAKEOVER: RefCell<Takeover> = RefCell::default();
+    // Built as a constant: no first-use check on each access.
+    static TAKEOVER: RefCell<Takeover> = const {
+        RefCell::new(Takeover {
+            unclaimed: Vec::new(),
+            waiting: VecDeque::new(),
+            insert_at: None,
+            roots: Vec::new(),
+            hydrating: None,
+            scheduled: false,
+            then: Vec::new(),
+            urgent: None,
+        })
+    };
 }
 
 fn with<T>(f: impl FnOnce(&mut Takeover) -> T) -> T {
@@ -252,8 +273,47 @@ pub fn take_over<C: BaseComponent>(
         t.insert_at = None;
         t.roots.push(prefix.clone());
     });
+    // Before the root's hydration adds Yew's own listeners to `root`, so that
+    // this one runs first. For the page's life, as the root's.
+    let early = Closure::<dyn Fn(Event)>::new(on_early_event).into_js_value();
+    for kind in [
+        "pointerdown",
+        "keydown",
+        "focusin",
+        "click",
+        "input",
+        "change",
+    ] {
+        let _ = root.add_event_listener_with_callback_and_bool(kind, early.unchecked_ref(), true);
+    }
     begin_slice();
     renderer.hydrate()
+}
+
+/// An event in an instance (a capture listener on its root, ahead of Yew's):
+/// if its target is in an island still waiting, that island (and any inside it
+/// that hold the target) starts now. Yew's hydration runs in the microtasks
+/// that follow, which the browser runs before the next listener, Yew's, when
+/// the event is the reader's (not a script's, dispatched within the script):
+/// the island answers it. A reader's click comes after the `pointerdown`,
+/// `keydown` or `focusin` that started its island.
+fn on_early_event(event: Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else {
+        return;
+    };
+    let start_now = with(|t| {
+        let waits = t.urgent.is_none()
+            && t.waiting
+                .iter()
+                .any(|l| l.try_borrow().is_ok_and(|l| l.holds(&target)));
+        if waits {
+            t.urgent = Some(target);
+        }
+        waits && t.hydrating.is_none() && t.roots.is_empty()
+    });
+    if start_now {
+        start_next();
+    }
 }
 
 /// Instance `prefix`'s root is hydrated, effects and all (the first effects of
@@ -416,10 +476,11 @@ fn begin_slice() {
     SLICE_BEGAN.with(|began| began.set(js_sys::Date::now()));
 }
 
-/// The next island: in this task if it has run for less than `SLICE_MS`, else in
-/// a task of its own.
+/// The next island: in this task if an event waits for it or if the task has
+/// run for less than `SLICE_MS`, else in a task of its own.
 fn continue_islands() {
-    if js_sys::Date::now() - SLICE_BEGAN.with(Cell::get) < SLICE_MS {
+    if with(|t| t.urgent.is_some()) || js_sys::Date::now() - SLICE_BEGAN.with(Cell::get) < SLICE_MS
+    {
         start_next();
     } else {
         post_next();
@@ -452,10 +513,26 @@ fn next_channel() -> Option<MessageChannel> {
 /// Hydrates the next waiting island, in this task, or, with none left, runs what
 /// waited for them all.
 fn start_next() {
-    let next = with(|t| {
+    let (next, urgent_done) = with(|t| {
         t.scheduled = false;
-        t.waiting.pop_front()
+        if t.hydrating.is_some() {
+            // Its end starts the next.
+            return (None, false);
+        }
+        let Some(target) = t.urgent.take() else {
+            return (t.waiting.pop_front(), false);
+        };
+        let holder = t
+            .waiting
+            .iter()
+            .position(|l| l.try_borrow().is_ok_and(|l| l.holds(&target)));
+        t.urgent = holder.is_some().then_some(target);
+        (holder.and_then(|at| t.waiting.remove(at)), holder.is_none())
     });
+    if urgent_done {
+        // The islands the event needed are live: the rest in their turn.
+        return post_next();
+    }
     match next {
         Some(later) => {
             if later.borrow_mut().start() {
@@ -464,7 +541,7 @@ fn start_next() {
                 continue_islands();
             }
         }
-        None if with(|t| t.unclaimed.is_empty()) => {
+        None if with(|t| t.unclaimed.is_empty() && t.hydrating.is_none()) => {
             for f in with(|t| std::mem::take(&mut t.then)) {
                 f();
             }

@@ -281,17 +281,17 @@ fn use_explainer_state(props: &ExplainerProps) -> (Dispatch, Rc<AppState>) {
     {
         let (on_ready, on_change) = (props.on_ready.clone(), props.on_change.clone());
         let shown_before = use_mut_ref(|| false);
-        // Ready once every island is taken over (`islands`), so a host's reader
-        // (or a test) acts on a widget that answers everywhere.
         use_effect_with(state.route.clone(), move |route| {
-            let (route, first) = (route.clone(), !shown_before.replace(true));
-            islands::after_takeover(move || {
-                if first {
-                    on_ready.emit(route);
-                } else {
-                    on_change.emit(route);
-                }
-            });
+            let route = route.clone();
+            if shown_before.replace(true) {
+                // Announced once every island shows it.
+                islands::after_takeover(move || on_change.emit(route));
+            } else {
+                // These are the root's first effects: it is hydrated, and the
+                // widget answers everywhere, as an island still waiting starts
+                // at the first event aimed at it (`islands`).
+                on_ready.emit(route);
+            }
         });
     }
     (dispatch, state)

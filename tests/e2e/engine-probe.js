@@ -9,6 +9,7 @@
     errors: [],
     violations: [],
     ready: 0,
+    changes: 0,
     before: null,
     /** The element a target names: `{ css, text }` or a CSS string; ' >> ' steps into a shadow root. */
     find(target) {
@@ -34,8 +35,34 @@
       });
       return { nodes, rects, text: root.innerText, ready: probe.ready };
     },
+    /**
+     * Whether the element a target names is in an island the app has not taken
+     * over yet, on a prerendered page: each island there becomes a root of Yew's
+     * own when it is taken over, which Yew marks with `__yew_subtree_id`.
+     */
+    waiting(target) {
+      for (let root = probe.find(target)?.closest('.mx-island-root'); root; root = root.parentElement?.closest('.mx-island-root')) {
+        if (!('__yew_subtree_id' in root)) return true;
+      }
+      return false;
+    },
+    /** Sends the messages held back on a page opened with `?hold-islands` (below). */
+    releaseIslands() {},
   };
   window.__probe = probe;
+  // `?hold-islands` in a page's address holds back what the page posts on its
+  // message channels: the app starts each island after the first few on one,
+  // so the rest wait, as they may for a moment on a slow phone, until
+  // `releaseIslands()`: a test meets them still waiting, every time.
+  if (new URLSearchParams(location.search).has('hold-islands')) {
+    const post = MessagePort.prototype.postMessage;
+    const held = [];
+    MessagePort.prototype.postMessage = function hold(...args) { held.push(() => post.apply(this, args)); };
+    probe.releaseIslands = () => {
+      MessagePort.prototype.postMessage = post;
+      for (const send of held.splice(0)) send();
+    };
+  }
   const error = console.error;
   console.error = function recorded(...args) {
     probe.errors.push(args.map(String).join(' '));
@@ -50,5 +77,6 @@
     probe.violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
   });
   document.addEventListener('mx-ready', () => { probe.ready += 1; }, true);
+  document.addEventListener('mx-change', () => { probe.changes += 1; }, true);
   document.addEventListener('DOMContentLoaded', () => { probe.before = probe.snapshot(); });
 })();
