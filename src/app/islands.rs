@@ -10,17 +10,20 @@
 //! each `Island` created in that hydration knows it is one of those. Then, in
 //! document order (top first), each island's content is hydrated as a root of
 //! its own (`IslandRoot`, with the instance's context, sharing its state through
-//! the store). The instance is live (`mx-ready`) once its root is: an event
-//! aimed at an island still waiting starts that island at once (`on_early_event`).
-//! Each waits until the one before (or the root) is hydrated,
+//! the store). Each waits until the one before (or the root) is hydrated,
 //! effects and all, and then starts at once while the task has run less than
 //! `SLICE_MS`, else on a posted message (a timer would be clamped to 4 ms from
 //! the fifth in a row). Islands nest: those inside an island are marked when it
 //! starts and follow it, in turn again (the view's panel is one island, its
-//! sections others). The page's nodes stay where they
-//! are throughout: nothing is painted twice, nothing moves. An `Island` rendered
-//! any other way (a fresh render, the prerenderer) renders its content in place,
-//! in the same markup, so the prerendered page is the same either way.
+//! sections others). The page's nodes stay where they are throughout: nothing
+//! is painted twice, nothing moves. An `Island` rendered any other way (a fresh
+//! render, the prerenderer) renders its content in place, in the same markup,
+//! so the prerendered page is the same either way.
+//!
+//! The instance is live (`mx-ready`) once its root is: the reader's first tap or
+//! key aimed at an island still waiting starts that island at once, before Yew
+//! sees the event (`on_early_event`). A change of screen is announced once every
+//! island shows it (`after_takeover`).
 //!
 //! Before the first takeover, `warm_up` hydrates a tiny component off the page in
 //! a task of its own, so that the root's task does not also compile Yew.
@@ -215,6 +218,13 @@ impl Takeover {
         }
     }
 
+    /// Where the waiting island that holds `node` is in `waiting`.
+    fn holder(&self, node: &Node) -> Option<usize> {
+        self.waiting
+            .iter()
+            .position(|l| l.try_borrow().is_ok_and(|l| l.holds(node)))
+    }
+
     /// Queues a claimed island to be started in its turn.
     fn wait(&mut self, later: Rc<RefCell<Later>>) {
         match &mut self.insert_at {
@@ -302,10 +312,7 @@ fn on_early_event(event: Event) {
         return;
     };
     let start_now = with(|t| {
-        let waits = t.urgent.is_none()
-            && t.waiting
-                .iter()
-                .any(|l| l.try_borrow().is_ok_and(|l| l.holds(&target)));
+        let waits = t.urgent.is_none() && t.holder(&target).is_some();
         if waits {
             t.urgent = Some(target);
         }
@@ -522,10 +529,7 @@ fn start_next() {
         let Some(target) = t.urgent.take() else {
             return (t.waiting.pop_front(), false);
         };
-        let holder = t
-            .waiting
-            .iter()
-            .position(|l| l.try_borrow().is_ok_and(|l| l.holds(&target)));
+        let holder = t.holder(&target);
         t.urgent = holder.is_some().then_some(target);
         (holder.and_then(|at| t.waiting.remove(at)), holder.is_none())
     });
