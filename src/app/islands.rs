@@ -545,6 +545,7 @@ fn start_next() {
                 continue_islands();
             }
         }
+        // Also `None` while an island is being hydrated (above): its end runs them.
         None if with(|t| t.unclaimed.is_empty() && t.hydrating.is_none()) => {
             for f in with(|t| std::mem::take(&mut t.then)) {
                 f();
